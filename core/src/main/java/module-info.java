@@ -7,4 +7,7 @@ module dev.apwire.core {
     requires static transitive org.jspecify;
 
     exports dev.apwire.json;
+    exports dev.apwire.protocol;
+    exports dev.apwire.protocol.client;
+    exports dev.apwire.protocol.server;
 }
