@@ -1,0 +1,60 @@
+package dev.apwire.codec.internal;
+
+import java.math.BigDecimal;
+
+/** Formats doubles the way Python's {@code repr} does, which is what the reference server sends. */
+public final class PyFloat {
+
+    private PyFloat() {
+    }
+
+    /**
+     * {@return Python's {@code repr} of a finite double: {@code 1.0}, {@code 1e+16}, {@code 1e-07},
+     * {@code 1795462051.9460378}}
+     *
+     * @param d a finite double
+     */
+    public static String repr(double d) {
+        if (d == 0.0) {
+            return (Double.doubleToRawLongBits(d) < 0) ? "-0.0" : "0.0";
+        }
+        BigDecimal bd = new BigDecimal(Double.toString(d)).stripTrailingZeros();
+        String digits = bd.unscaledValue().abs().toString();
+        int n = digits.length();
+        int pointPos = n - bd.scale(); // digits before the decimal point
+        int exp = pointPos - 1;
+        StringBuilder sb = new StringBuilder(n + 8);
+        if (d < 0) {
+            sb.append('-');
+        }
+        if (exp >= -4 && exp < 16) {
+            if (pointPos <= 0) {
+                sb.append("0.");
+                for (int i = 0; i < -pointPos; i++) {
+                    sb.append('0');
+                }
+                sb.append(digits);
+            } else if (pointPos >= n) {
+                sb.append(digits);
+                for (int i = n; i < pointPos; i++) {
+                    sb.append('0');
+                }
+                sb.append(".0");
+            } else {
+                sb.append(digits, 0, pointPos).append('.').append(digits, pointPos, n);
+            }
+        } else {
+            sb.append(digits.charAt(0));
+            if (n > 1) {
+                sb.append('.').append(digits, 1, n);
+            }
+            sb.append('e').append(exp < 0 ? '-' : '+');
+            int a = Math.abs(exp);
+            if (a < 10) {
+                sb.append('0');
+            }
+            sb.append(a);
+        }
+        return sb.toString();
+    }
+}

@@ -1,0 +1,69 @@
+package dev.apwire.codec.internal;
+
+import dev.apwire.codec.CodecLimits;
+import dev.apwire.codec.MalformedFrameException;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.StreamReadConstraints;
+import tools.jackson.core.TokenStreamFactory;
+import tools.jackson.core.exc.StreamConstraintsException;
+import tools.jackson.core.json.JsonFactory;
+import tools.jackson.core.json.JsonReadFeature;
+
+/** Jackson factories configured for the wire, and the mapping of Jackson's errors to typed ones. */
+public final class Streams {
+
+    private Streams() {
+    }
+
+    /**
+     * {@return a factory enforcing the limits; property names are not canonicalised, since most object
+     * keys on this wire are data (names, slot numbers, storage keys)}
+     *
+     * @param limits the limits
+     */
+    public static JsonFactory factory(CodecLimits limits) {
+        return JsonFactory.builder()
+                .streamReadConstraints(StreamReadConstraints.builder()
+                        .maxDocumentLength(limits.maxFrameBytes())
+                        .maxNestingDepth(limits.maxDepth())
+                        .maxNumberLength(limits.maxNumberLength())
+                        .maxStringLength(limits.maxStringLength())
+                        .maxNameLength(limits.maxStringLength())
+                        .build())
+                .disable(TokenStreamFactory.Feature.CANONICALIZE_PROPERTY_NAMES)
+                .disable(TokenStreamFactory.Feature.INTERN_PROPERTY_NAMES)
+                .enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
+                .build();
+    }
+
+    /**
+     * {@return the typed error for an exception Jackson raised while reading a frame}
+     *
+     * @param e the exception
+     */
+    public static MalformedFrameException malformed(JacksonException e) {
+        String m = e.getOriginalMessage();
+        if (m == null) {
+            m = String.valueOf(e.getMessage());
+        }
+        MalformedFrameException.Kind kind = MalformedFrameException.Kind.NOT_JSON;
+        if (e instanceof StreamConstraintsException) {
+            if (m.contains("NestingDepth")) {
+                kind = MalformedFrameException.Kind.TOO_DEEP;
+            } else if (m.contains("NumberLength") || m.contains("Number value length")) {
+                kind = MalformedFrameException.Kind.NUMBER_TOO_LONG;
+            } else if (m.contains("StringLength") || m.contains("NameLength") || m.contains("String value length")
+                    || m.contains("Name length")) {
+                kind = MalformedFrameException.Kind.STRING_TOO_LONG;
+            } else if (m.contains("DocumentLength") || m.contains("Document length")) {
+                kind = MalformedFrameException.Kind.TOO_LARGE;
+            }
+        }
+        return new MalformedFrameException(kind, firstLine(m));
+    }
+
+    private static String firstLine(String m) {
+        int nl = m.indexOf('\n');
+        return nl < 0 ? m : m.substring(0, nl);
+    }
+}

@@ -1,0 +1,7 @@
+package dev.apwire.codec.jackson;
+
+/** Placeholder replaced below. */
+final class ApwireModule {
+    private ApwireModule() {
+    }
+}
