@@ -1,0 +1,204 @@
+package dev.apwire.codec.internal;
+
+import dev.apwire.codec.MalformedFrameException;
+import dev.apwire.json.JsonObject;
+import dev.apwire.json.JsonValue;
+import dev.apwire.protocol.Checks;
+import dev.apwire.protocol.LongList;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.JsonToken;
+
+/**
+ * Typed reads of one field value at the parser's current token, each stating the rule it enforces.
+ * A broken rule throws {@link Problem} naming the command and field.
+ */
+final class Fields {
+
+    private Fields() {
+    }
+
+    static String where(String cmd, String field) {
+        return cmd + ": `" + field + "`";
+    }
+
+    static String string(JsonParser p, String cmd, String field) {
+        if (p.currentToken() != JsonToken.VALUE_STRING) {
+            throw Problem.arguments(where(cmd, field) + " must be a string, got " + describe(p));
+        }
+        return p.getString();
+    }
+
+    static @Nullable String nullableString(JsonParser p, String cmd, String field) {
+        if (p.currentToken() == JsonToken.VALUE_NULL) {
+            return null;
+        }
+        if (p.currentToken() != JsonToken.VALUE_STRING) {
+            throw Problem.arguments(where(cmd, field) + " must be a string or null, got " + describe(p));
+        }
+        return p.getString();
+    }
+
+    static boolean bool(JsonParser p, String cmd, String field) {
+        JsonToken t = p.currentToken();
+        if (t == JsonToken.VALUE_TRUE) {
+            return true;
+        }
+        if (t == JsonToken.VALUE_FALSE) {
+            return false;
+        }
+        throw Problem.arguments(where(cmd, field) + " must be a boolean, got " + describe(p));
+    }
+
+    static int int32(JsonParser p, String cmd, String field) {
+        if (p.currentToken() != JsonToken.VALUE_NUMBER_INT || p.getNumberType() != JsonParser.NumberType.INT) {
+            throw Problem.arguments(where(cmd, field) + " must be an integer within 32 bits, got " + describe(p));
+        }
+        return p.getIntValue();
+    }
+
+    static int nonNegative(JsonParser p, String cmd, String field) {
+        int v = int32(p, cmd, field);
+        if (v < 0) {
+            throw Problem.arguments(where(cmd, field) + " must be >= 0, got " + v);
+        }
+        return v;
+    }
+
+    static long id(JsonParser p, String cmd, String field) {
+        if (p.currentToken() != JsonToken.VALUE_NUMBER_INT || p.getNumberType() == JsonParser.NumberType.BIG_INTEGER) {
+            throw Problem.arguments(where(cmd, field) + " must be an integer id within +-(2^53-1), got " + describe(p));
+        }
+        long v = p.getLongValue();
+        if (v > Checks.MAX_ID || v < -Checks.MAX_ID) {
+            throw Problem.arguments(where(cmd, field) + " must be an integer id within +-(2^53-1), got " + v);
+        }
+        return v;
+    }
+
+    static double number(JsonParser p, String cmd, String field) {
+        JsonToken t = p.currentToken();
+        if (t == JsonToken.VALUE_NUMBER_FLOAT || t == JsonToken.VALUE_NUMBER_INT) {
+            double d = p.getDoubleValue();
+            if (Double.isFinite(d)) {
+                return d;
+            }
+        }
+        throw Problem.arguments(where(cmd, field) + " must be a finite number, got " + describe(p));
+    }
+
+    static void startArray(JsonParser p, String cmd, String field) {
+        if (p.currentToken() != JsonToken.START_ARRAY) {
+            throw Problem.arguments(where(cmd, field) + " must be a list, got " + describe(p));
+        }
+    }
+
+    static void startObject(JsonParser p, String cmd, String field) {
+        if (p.currentToken() != JsonToken.START_OBJECT) {
+            throw Problem.arguments(where(cmd, field) + " must be an object, got " + describe(p));
+        }
+    }
+
+    static List<String> strings(JsonParser p, String cmd, String field) {
+        startArray(p, cmd, field);
+        ArrayList<String> list = new ArrayList<>();
+        while (p.nextToken() != JsonToken.END_ARRAY) {
+            if (p.currentToken() != JsonToken.VALUE_STRING) {
+                throw Problem.arguments(where(cmd, field) + " must be a list of strings, got an element " + describe(p));
+            }
+            list.add(p.getString());
+        }
+        return list;
+    }
+
+    static List<Integer> slots(JsonParser p, String cmd, String field) {
+        startArray(p, cmd, field);
+        ArrayList<Integer> list = new ArrayList<>();
+        while (p.nextToken() != JsonToken.END_ARRAY) {
+            if (p.currentToken() != JsonToken.VALUE_NUMBER_INT || p.getNumberType() != JsonParser.NumberType.INT
+                    || p.getIntValue() < 0) {
+                throw Problem.arguments(where(cmd, field) + " must be a list of slot numbers (integers >= 0), got an element "
+                        + describe(p));
+            }
+            list.add(p.getIntValue());
+        }
+        return list;
+    }
+
+    static LongList ids(JsonParser p, String cmd, String field) {
+        startArray(p, cmd, field);
+        long[] buf = new long[16];
+        int n = 0;
+        while (p.nextToken() != JsonToken.END_ARRAY) {
+            if (p.currentToken() != JsonToken.VALUE_NUMBER_INT || p.getNumberType() == JsonParser.NumberType.BIG_INTEGER) {
+                throw Problem.arguments(where(cmd, field) + " must be a list of integer ids, got an element " + describe(p));
+            }
+            long v = p.getLongValue();
+            if (v > Checks.MAX_ID || v < -Checks.MAX_ID) {
+                throw Problem.arguments(where(cmd, field) + " ids must be within +-(2^53-1), got " + v);
+            }
+            if (n == buf.length) {
+                buf = java.util.Arrays.copyOf(buf, n * 2);
+            }
+            buf[n++] = v;
+        }
+        return LongList.adopt(buf, n);
+    }
+
+    static JsonValue value(JsonParser p) throws MalformedFrameException {
+        return dev.apwire.codec.JsonValues.read(p);
+    }
+
+    static LinkedHashMap<String, JsonValue> extra(@Nullable LinkedHashMap<String, JsonValue> extras, String name,
+            JsonParser p) throws MalformedFrameException {
+        LinkedHashMap<String, JsonValue> m = extras != null ? extras : new LinkedHashMap<>();
+        m.put(name, value(p));
+        return m;
+    }
+
+    static JsonObject extras(@Nullable LinkedHashMap<String, JsonValue> extras) {
+        return extras == null ? JsonObject.EMPTY : JsonObject.adopt(extras);
+    }
+
+    static void require(boolean present, String cmd, String field) {
+        if (!present) {
+            throw Problem.arguments(where(cmd, field) + " is required");
+        }
+    }
+
+    /** A short description of the current token for messages: its JSON type and, for scalars, its value. */
+    static String describe(JsonParser p) {
+        JsonToken t = p.currentToken();
+        if (t == null) {
+            return "end of input";
+        }
+        switch (t) {
+            case VALUE_STRING:
+                String s = p.getString();
+                return "string \"" + (s.length() > 40 ? s.substring(0, 40) + "..." : s) + "\"";
+            case VALUE_NUMBER_INT:
+                return "integer " + abbreviate(p.getString());
+            case VALUE_NUMBER_FLOAT:
+                return "float " + abbreviate(p.getString());
+            case VALUE_TRUE:
+                return "true";
+            case VALUE_FALSE:
+                return "false";
+            case VALUE_NULL:
+                return "null";
+            case START_ARRAY:
+                return "a list";
+            case START_OBJECT:
+                return "an object";
+            default:
+                return t.toString();
+        }
+    }
+
+    private static String abbreviate(String s) {
+        return s.length() > 24 ? s.substring(0, 12) + "...(" + s.length() + " digits)" : s;
+    }
+}
