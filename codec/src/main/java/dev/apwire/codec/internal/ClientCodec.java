@@ -242,6 +242,7 @@ public final class ClientCodec {
         long location = 0;
         boolean hasLocation = false;
         HintStatus status = null;
+        boolean hasStatus = false;
         LinkedHashMap<String, JsonValue> extras = null;
         for (String n = p.nextName(); n != null; n = p.nextName()) {
             p.nextToken();
@@ -255,6 +256,7 @@ public final class ClientCodec {
                     break;
                 case "status":
                     status = p.currentToken() == JsonToken.VALUE_NULL ? null : HintStatus.of(Fields.int32(p, c, n));
+                    hasStatus = true;
                     break;
                 default:
                     extras = Fields.extra(extras, n, p);
@@ -262,6 +264,8 @@ public final class ClientCodec {
         }
         Fields.require(player >= 0, c, "player");
         Fields.require(hasLocation, c, "location");
+        // The reference server closes the connection when `status` is missing; null is allowed.
+        Fields.require(hasStatus, c, "status");
         return new UpdateHintPacket(player, location, status, Fields.extras(extras));
     }
 
@@ -518,8 +522,11 @@ public final class ClientCodec {
                 UpdateHintPacket x = (UpdateHintPacket) packet;
                 g.writeNumberProperty("player", x.player());
                 g.writeNumberProperty("location", x.location());
+                // The reference server requires the key; null leaves the status unchanged.
                 if (x.status() != null) {
                     g.writeNumberProperty("status", x.status().value());
+                } else {
+                    g.writeNullProperty("status");
                 }
                 break;
             }

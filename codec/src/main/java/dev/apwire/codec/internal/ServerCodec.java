@@ -672,13 +672,21 @@ public final class ServerCodec {
             }
             case INVALID_PACKET: {
                 InvalidPacket x = (InvalidPacket) packet;
+                // The reference server writes `cmd` problems as type, original_cmd, text and
+                // `arguments` problems as type, text, original_cmd.
                 g.writeStringProperty("type", x.type().name());
+                boolean textFirst = !x.type().equals(PacketProblemType.CMD);
+                if (textFirst) {
+                    g.writeStringProperty("text", x.text());
+                }
                 if (x.originalCmd() == null) {
                     g.writeNullProperty("original_cmd");
                 } else {
                     g.writeStringProperty("original_cmd", x.originalCmd());
                 }
-                g.writeStringProperty("text", x.text());
+                if (!textFirst) {
+                    g.writeStringProperty("text", x.text());
+                }
                 break;
             }
             case RETRIEVED:
