@@ -1,11 +1,40 @@
 package dev.apwire.codec.internal;
 
 import java.math.BigDecimal;
+import java.math.MathContext;
+import java.math.RoundingMode;
 
-/** Formats doubles the way Python's {@code repr} does, which is what the reference server sends. */
+/**
+ * Formats doubles the way Python's {@code repr} does, which is what the reference server sends: the
+ * shortest decimal that reads back as the same double (correctly rounded), in fixed notation for
+ * exponents -4 to 15 and scientific notation otherwise.
+ */
 public final class PyFloat {
 
     private PyFloat() {
+    }
+
+    /**
+     * The shortest correctly rounded decimal that parses back to {@code d}. Round-tripping is
+     * monotonic in the number of digits, so a binary search over 1..17 digits finds it. (Java 17's
+     * {@code Double.toString} is not always the shortest.)
+     */
+    private static BigDecimal shortest(double d) {
+        BigDecimal exact = new BigDecimal(d);
+        int lo = 1;
+        int hi = 17;
+        BigDecimal best = exact.round(new MathContext(17, RoundingMode.HALF_EVEN));
+        while (lo <= hi) {
+            int mid = (lo + hi) >>> 1;
+            BigDecimal candidate = exact.round(new MathContext(mid, RoundingMode.HALF_EVEN));
+            if (candidate.doubleValue() == d) {
+                best = candidate;
+                hi = mid - 1;
+            } else {
+                lo = mid + 1;
+            }
+        }
+        return best.stripTrailingZeros();
     }
 
     /**
@@ -18,7 +47,7 @@ public final class PyFloat {
         if (d == 0.0) {
             return (Double.doubleToRawLongBits(d) < 0) ? "-0.0" : "0.0";
         }
-        BigDecimal bd = new BigDecimal(Double.toString(d)).stripTrailingZeros();
+        BigDecimal bd = shortest(d);
         String digits = bd.unscaledValue().abs().toString();
         int n = digits.length();
         int pointPos = n - bd.scale(); // digits before the decimal point
