@@ -131,6 +131,22 @@ public final class FrameDecoder<P> {
         }
     }
 
+    /**
+     * Decodes one command object at the parser's current {@code START_OBJECT} (for embedding, such as
+     * a Jackson deserializer), leaving the parser on its {@code END_OBJECT}.
+     *
+     * @param p the parser
+     * @return the packet or problem
+     * @throws MalformedFrameException when the input is not JSON or breaks a limit
+     */
+    public Decoded<P> decodeCommand(JsonParser p) throws MalformedFrameException {
+        try {
+            return command(p, 0);
+        } catch (JacksonException e) {
+            throw Streams.malformed(e);
+        }
+    }
+
     private List<Decoded<P>> decode(JsonParser p) throws MalformedFrameException {
         JsonToken first = p.nextToken();
         if (first == null) {
