@@ -21,7 +21,12 @@ public sealed interface Decoded<P> permits Decoded.Ok, Decoded.Problem {
      * @param <P> the packet family
      */
     record Ok<P>(int index, P packet) implements Decoded<P> {
-        /** Checks the fields. */
+        /**
+         * Checks the fields.
+         *
+         * @param index the position of the command in its frame
+         * @param packet the packet
+         */
         public Ok {
             Objects.requireNonNull(packet, "packet");
         }
@@ -39,7 +44,13 @@ public sealed interface Decoded<P> permits Decoded.Ok, Decoded.Problem {
      * @param <P> the packet family
      */
     record Problem<P>(int index, InvalidPacket invalidPacket, boolean fatal) implements Decoded<P> {
-        /** Checks the fields. */
+        /**
+         * Checks the fields.
+         *
+         * @param index the position of the command in its frame
+         * @param invalidPacket the problem
+         * @param fatal whether the reference server closes the connection after this problem
+         */
         public Problem {
             Objects.requireNonNull(invalidPacket, "invalidPacket");
         }

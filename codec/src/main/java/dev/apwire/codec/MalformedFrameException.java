@@ -28,6 +28,7 @@ public final class MalformedFrameException extends Exception {
         NON_FINITE_NUMBER
     }
 
+    /** What is wrong with the frame. */
     private final Kind kind;
 
     /**

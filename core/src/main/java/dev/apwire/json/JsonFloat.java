@@ -10,9 +10,11 @@ package dev.apwire.json;
 public record JsonFloat(double value) implements JsonValue {
 
     /**
-     * Checks the value is finite.
+     * * Checks the value is finite.
      *
      * @throws IllegalArgumentException if {@code value} is NaN or infinite
+     *
+     * @param value the number, finite
      */
     public JsonFloat {
         if (!Double.isFinite(value)) {

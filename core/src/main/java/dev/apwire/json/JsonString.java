@@ -7,10 +7,14 @@ package dev.apwire.json;
  */
 public record JsonString(String value) implements JsonValue {
 
-    /** The empty string. */
+    /**
+     * The empty string. */
     public static final JsonString EMPTY = new JsonString("");
 
-    /** Checks the value is present. */
+    /** Checks the value is present.
+     *
+     * @param value the string
+     */
     public JsonString {
         java.util.Objects.requireNonNull(value, "value");
     }

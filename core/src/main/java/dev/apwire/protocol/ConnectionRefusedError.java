@@ -12,7 +12,8 @@ import java.util.Objects;
  */
 public record ConnectionRefusedError(String name) {
 
-    /** No slot has the name sent. */
+    /**
+     * No slot has the name sent. */
     public static final ConnectionRefusedError INVALID_SLOT = new ConnectionRefusedError("InvalidSlot");
 
     /** The slot plays another game. */
@@ -29,7 +30,10 @@ public record ConnectionRefusedError(String name) {
 
     private static final List<ConnectionRefusedError> KNOWN = List.of(INVALID_SLOT, INVALID_GAME, INCOMPATIBLE_VERSION, INVALID_PASSWORD, INVALID_ITEMS_HANDLING);
 
-    /** Checks the name is present. */
+    /** Checks the name is present.
+     *
+     * @param name the wire string
+     */
     public ConnectionRefusedError {
         Objects.requireNonNull(name, "name");
     }

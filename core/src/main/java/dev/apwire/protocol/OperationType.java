@@ -12,7 +12,8 @@ import java.util.Objects;
  */
 public record OperationType(String name) {
 
-    /** The value becomes the argument. */
+    /**
+     * The value becomes the argument. */
     public static final OperationType REPLACE = new OperationType("replace");
 
     /** The value stays (the Set's default when the key was missing). */
@@ -68,7 +69,10 @@ public record OperationType(String name) {
 
     private static final List<OperationType> KNOWN = List.of(REPLACE, DEFAULT, ADD, MUL, POW, MOD, FLOOR, CEIL, MAX, MIN, AND, OR, XOR, LEFT_SHIFT, RIGHT_SHIFT, REMOVE, POP, UPDATE);
 
-    /** Checks the name is present. */
+    /** Checks the name is present.
+     *
+     * @param name the wire string
+     */
     public OperationType {
         Objects.requireNonNull(name, "name");
     }

@@ -12,7 +12,8 @@ import java.util.Objects;
  */
 public record PacketProblemType(String name) {
 
-    /** The {@code cmd} of the faulty command could not be used. */
+    /**
+     * The {@code cmd} of the faulty command could not be used. */
     public static final PacketProblemType CMD = new PacketProblemType("cmd");
 
     /** The arguments of the faulty command were wrong. */
@@ -20,7 +21,10 @@ public record PacketProblemType(String name) {
 
     private static final List<PacketProblemType> KNOWN = List.of(CMD, ARGUMENTS);
 
-    /** Checks the name is present. */
+    /** Checks the name is present.
+     *
+     * @param name the wire string
+     */
     public PacketProblemType {
         Objects.requireNonNull(name, "name");
     }

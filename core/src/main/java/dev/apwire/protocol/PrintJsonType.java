@@ -12,7 +12,8 @@ import java.util.Objects;
  */
 public record PrintJsonType(String name) {
 
-    /** A player received an item. */
+    /**
+     * A player received an item. */
     public static final PrintJsonType ITEM_SEND = new PrintJsonType("ItemSend");
 
     /** A player received an item through an admin command. */
@@ -59,7 +60,10 @@ public record PrintJsonType(String name) {
 
     private static final List<PrintJsonType> KNOWN = List.of(ITEM_SEND, ITEM_CHEAT, HINT, JOIN, PART, CHAT, SERVER_CHAT, TUTORIAL, TAGS_CHANGED, COMMAND_RESULT, ADMIN_COMMAND_RESULT, GOAL, RELEASE, COLLECT, COUNTDOWN);
 
-    /** Checks the name is present. */
+    /** Checks the name is present.
+     *
+     * @param name the wire string
+     */
     public PrintJsonType {
         Objects.requireNonNull(name, "name");
     }
