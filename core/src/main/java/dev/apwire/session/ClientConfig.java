@@ -107,7 +107,8 @@ public record ClientConfig(
     /**
      * {@return a builder with the defaults: version 0.6.2, all items, tag AP, slot data, v1.0, strict,
      * 30 s request timeout, 3 s DeathLink debounce, nothing processed, no hint tracking, a
-     * {@code SplittableRandom(0)} and an in-memory cache}
+     * {@code SplittableRandom} seeded from the uuid's hash code (pass your own seeded generator
+     * so that two runs never reuse ids) and an in-memory cache}
      *
      * @param name the slot name
      * @param game the game, or {@code null} for a text client
@@ -135,7 +136,7 @@ public record ClientConfig(
         private int lastProcessedIndex = -1;
         private List<Long> pendingChecks = List.of();
         private boolean trackHints = false;
-        private RandomGenerator random = new SplittableRandom(0);
+        private @Nullable RandomGenerator random;
         private DataPackageCache cache = new InMemoryDataPackageCache();
 
         private Builder(String name, @Nullable String game, String uuid) {
@@ -288,12 +289,12 @@ public record ClientConfig(
         }
 
         /**
-         * Sets random: the source of request correlation ids.
+         * Sets random: the source of request correlation ids ({@code null} for one seeded from the uuid).
          *
          * @param value the value
          * @return this builder
          */
-        public Builder random(RandomGenerator value) {
+        public Builder random(@Nullable RandomGenerator value) {
             this.random = value;
             return this;
         }
@@ -311,7 +312,8 @@ public record ClientConfig(
 
         /** {@return the configuration} */
         public ClientConfig build() {
-            return new ClientConfig(name, game, password, uuid, version, itemsHandling, tags, slotData, protocol, roomId, compliance, requestTimeout, deathLinkDebounce, lastProcessedIndex, pendingChecks, trackHints, random, cache);
+            RandomGenerator r = random != null ? random : new SplittableRandom(uuid.hashCode());
+            return new ClientConfig(name, game, password, uuid, version, itemsHandling, tags, slotData, protocol, roomId, compliance, requestTimeout, deathLinkDebounce, lastProcessedIndex, pendingChecks, trackHints, r, cache);
         }
     }
 }

@@ -137,7 +137,14 @@ import org.jspecify.annotations.Nullable;
  * {@value #REQUEST_ID_KEY} whose value comes from the configured random generator; the server
  * echoes it (reference-server §1.5, §1.3). {@code LocationInfo} echoes nothing, so it is matched
  * to the oldest pending scout that asked for exactly its locations. Each request produces a
- * {@link RequestSent} event, then its answer event or a {@link RequestFailed}.
+ * {@link RequestSent} event, then its answer event or a {@link RequestFailed}. A {@code SetReply}
+ * whose {@code slot} is another slot's answers no request of this session (it is a notification).
+ * The {@code Get} that hint tracking sends on its own reports no request events.
+ *
+ * <p>There is no acknowledgement call for items: an item counts as delivered once it is in a
+ * returned {@link ItemsReceived}. A game that may crash between receiving a step and processing
+ * it persists the index it really processed and passes it back as
+ * {@link ClientConfig#lastProcessedIndex()}.
  */
 public final class ClientSession {
 
@@ -604,10 +611,11 @@ public final class ClientSession {
     private Step onSetReply(SetReplyPacket p) {
         String id = requestId(p.extras());
         Pending q = id == null ? null : pending.get(id);
-        if (q != null && q.kind != RequestKind.SET) {
-            q = null;
-        }
         LoginState state = login;
+        if (q != null && (q.kind != RequestKind.SET
+                || (p.slot() != null && state != null && p.slot() != state.slot()))) {
+            q = null; // not ours: another client's Set echoed to us as a subscriber
+        }
         List<Hint> newHints = null;
         if (config.trackHints() && state != null && p.key().equals(ReadKeys.hints(state.team(), state.slot()))) {
             try {
@@ -680,7 +688,9 @@ public final class ClientSession {
             Pending p = it.next();
             if (!p.deadline.isAfter(now)) {
                 it.remove();
-                out.event(new RequestFailed(p.kind, p.id, RequestFailed.FailureReason.TIMED_OUT));
+                if (!p.internal) {
+                    out.event(new RequestFailed(p.kind, p.id, RequestFailed.FailureReason.TIMED_OUT));
+                }
             }
         }
         return out.step();
@@ -987,7 +997,9 @@ public final class ClientSession {
     /**
      * Replaces which items the server sends: used by the next {@code Connect}, and sent at once
      * with {@code ConnectUpdate} when connected (the server then resends the full list, index 0).
-     * Allowed in every phase.
+     * Allowed in every phase. Item indexes are positions in the list the current flags select:
+     * a change that adds or removes own-world or starting items shifts them, so a game that
+     * persists an index should change flags only before its first item arrives.
      *
      * @param handling the flags
      * @param now the current time

@@ -74,6 +74,21 @@ class RequestsTest {
     }
 
     @Test
+    void aSetReplyFromAnotherSlotAnswersNoRequestEvenWithTheSameId() {
+        c = new Conversation(Fixtures.alice().build());
+        c.login();
+        c.apply(s -> s.set("shared", JsonValue.of(0), true, List.of(), c.now));
+        SetPacket set = c.sent(SetPacket.class);
+        c.event(RequestSent.class);
+        c.server(new SetReplyPacket("shared", JsonValue.of(9), JsonValue.of(0), 2, set.extras()));
+        assertThat(c.event(ValueChanged.class).requestId()).isNull();
+        assertThat(c.session.pendingRequests()).isEqualTo(1);
+        c.server(new SetReplyPacket("shared", JsonValue.of(9), JsonValue.of(9), 1, set.extras()));
+        assertThat(c.event(ValueChanged.class).requestId()).isEqualTo(idOf(set.extras()));
+        assertThat(c.session.pendingRequests()).isZero();
+    }
+
+    @Test
     void setWithoutReplyIsNotARequest() {
         c = new Conversation(Fixtures.alice().build());
         c.login();
