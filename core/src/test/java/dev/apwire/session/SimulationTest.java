@@ -7,7 +7,11 @@ import dev.apwire.protocol.LongList;
 import dev.apwire.protocol.NetworkItem;
 import dev.apwire.protocol.client.ClientPacket;
 import dev.apwire.protocol.client.ConnectPacket;
+import dev.apwire.json.JsonObject;
+import dev.apwire.json.JsonValue;
 import dev.apwire.protocol.client.GetDataPackagePacket;
+import dev.apwire.protocol.client.GetPacket;
+import dev.apwire.protocol.server.RetrievedPacket;
 import dev.apwire.protocol.client.LocationChecksPacket;
 import dev.apwire.protocol.server.ReceivedItemsPacket;
 import dev.apwire.protocol.server.RoomUpdatePacket;
@@ -17,6 +21,7 @@ import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -35,7 +40,8 @@ import org.junit.jupiter.params.provider.ValueSource;
  * <p>Asserted after every step: the items the game processed are a prefix of the server's list,
  * in order, each once, with consecutive indexes; no protocol violation or close. At the end,
  * after a final reconnect and drain: the game holds the server's whole list, and every location
- * the game ever checked is checked on the server with an empty outbox.
+ * the game ever checked is checked on the server with an empty outbox; every {@code Get} the game
+ * sent was answered or failed (timed out, connection lost) exactly once.
  */
 class SimulationTest {
 
@@ -86,6 +92,14 @@ class SimulationTest {
                     break;
                 case SYNC:
                     full(out);
+                    break;
+                case GET:
+                    GetPacket get = (GetPacket) p;
+                    LinkedHashMap<String, JsonValue> values = new LinkedHashMap<>();
+                    for (String k : get.keys()) {
+                        values.put(k, JsonValue.of(checked.size()));
+                    }
+                    out.add(new RetrievedPacket(JsonObject.adopt(values), get.extras()));
                     break;
                 case LOCATION_CHECKS:
                     List<Long> fresh = new ArrayList<>();
@@ -141,6 +155,11 @@ class SimulationTest {
         int persistedIndex = -1;
         List<Long> persistedOutbox = List.of();
         final Set<Long> gameChecked = new LinkedHashSet<>();
+        final Set<String> outstanding = new LinkedHashSet<>();
+        int requests;
+        int answered;
+        int timedOut;
+        int lost;
         int gaps;
         int restarts;
         int disconnects;
@@ -152,7 +171,7 @@ class SimulationTest {
 
         ClientSession newSession() {
             return new ClientSession(Fixtures.alice().lastProcessedIndex(persistedIndex).pendingChecks(persistedOutbox)
-                    .random(new SplittableRandom(rnd.nextLong())).build());
+                    .requestTimeout(Duration.ofSeconds(2)).random(new SplittableRandom(rnd.nextLong())).build());
         }
 
         void apply(Step step) {
@@ -169,6 +188,23 @@ class SimulationTest {
                         processed.add(r.item());
                     }
                     persistedIndex = ((ItemsReceived) e).lastIndex();
+                } else if (e instanceof RequestSent) {
+                    assertThat(outstanding.add(((RequestSent) e).requestId())).as("fresh id").isTrue();
+                    requests++;
+                } else if (e instanceof ValuesRetrieved) {
+                    String id = ((ValuesRetrieved) e).requestId();
+                    if (id != null) {
+                        assertThat(outstanding.remove(id)).as("answered once").isTrue();
+                        answered++;
+                    }
+                } else if (e instanceof RequestFailed) {
+                    RequestFailed f = (RequestFailed) e;
+                    assertThat(outstanding.remove(f.requestId())).as("failed once").isTrue();
+                    if (f.reason() == RequestFailed.FailureReason.TIMED_OUT) {
+                        timedOut++;
+                    } else {
+                        lost++;
+                    }
                 } else if (e instanceof ItemsOutOfSync) {
                     gaps++;
                 } else if (e instanceof ProtocolViolated) {
@@ -198,6 +234,9 @@ class SimulationTest {
 
         void step() {
             now = now.plus(Duration.ofMillis(1 + rnd.nextInt(200)));
+            if (session.nextDeadline().isPresent() && !now.isBefore(session.nextDeadline().get())) {
+                apply(session.onTimeout(now));
+            }
             int r = rnd.nextInt(100);
             if (!open) {
                 if (r < 30) {
@@ -239,6 +278,8 @@ class SimulationTest {
                 toClient.add(new ReceivedItemsPacket(from, server.items.subList(from, server.sendIndex))); // overlap
             } else if (r < 88) {
                 check();
+            } else if (r < 90 && session.phase() == Phase.CONNECTED) {
+                apply(session.get(List.of("k" + rnd.nextInt(3)), now));
             } else if (r < 92) {
                 close();
             } else if (r < 94) {
@@ -257,6 +298,7 @@ class SimulationTest {
             if (open) {
                 close();
             }
+            assertThat(outstanding).isEmpty();
             session = newSession();
             restarts++;
         }
@@ -301,5 +343,8 @@ class SimulationTest {
         assertThat(w.gaps).isPositive();
         assertThat(w.disconnects).isGreaterThan(50);
         assertThat(w.restarts).isPositive();
+        assertThat(w.outstanding).as("every request answered or failed exactly once").isEmpty();
+        assertThat(w.answered).isPositive();
+        assertThat(w.lost + w.timedOut).isPositive();
     }
 }
