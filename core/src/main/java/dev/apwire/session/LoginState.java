@@ -37,7 +37,7 @@ public record LoginState(int team, int slot, List<NetworkPlayer> players, Map<In
         slotInfo = Checks.orderedMap(slotInfo);
     }
 
-    /** {@return the game this client's slot plays, or empty when slot_info lacks it} */
+    /** {@return the game this client's slot plays, or the empty string when slot_info lacks it} */
     public String game() {
         NetworkSlot s = slotInfo.get(slot);
         return s == null ? "" : s.game();
@@ -71,5 +71,4 @@ public record LoginState(int team, int slot, List<NetworkPlayer> players, Map<In
         return "LoginState[team=" + team + ", slot=" + slot + ", players=" + players.size() + ", slots="
                 + slotInfo.size() + ", hintPoints=" + hintPoints + "]";
     }
-
 }
