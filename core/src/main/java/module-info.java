@@ -10,4 +10,5 @@ module dev.apwire.core {
     exports dev.apwire.protocol;
     exports dev.apwire.protocol.client;
     exports dev.apwire.protocol.server;
+    exports dev.apwire.session;
 }

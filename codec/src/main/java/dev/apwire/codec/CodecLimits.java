@@ -12,7 +12,7 @@ package dev.apwire.codec;
 public record CodecLimits(int maxFrameBytes, int maxDepth, int maxNumberLength, int maxStringLength) {
 
     /**
-     * * Defaults sized for real traffic: 64 MiB frames (a 100-game data package is about 10 MB),
+     * Defaults sized for real traffic: 64 MiB frames (a 100-game data package is about 10 MB),
      * depth 128, numbers of up to 4300 digits (the reference server's own integer limit) and strings
      * of up to 16 MiB characters.
      */
@@ -24,7 +24,9 @@ public record CodecLimits(int maxFrameBytes, int maxDepth, int maxNumberLength, 
      */
     public static final CodecLimits CLIENT_FRAMES = new CodecLimits(1 << 20, 64, 4300, 1 << 20);
 
-    /** Checks every limit is positive.
+    /**
+
+     * Checks every limit is positive.
      *
      * @param maxFrameBytes the largest frame, in UTF-8 bytes
      * @param maxDepth the deepest nesting of arrays and objects

@@ -10,11 +10,10 @@ package dev.apwire.json;
 public record JsonFloat(double value) implements JsonValue {
 
     /**
-     * * Checks the value is finite.
-     *
-     * @throws IllegalArgumentException if {@code value} is NaN or infinite
+     * Checks the value is finite.
      *
      * @param value the number, finite
+     * @throws IllegalArgumentException if {@code value} is NaN or infinite
      */
     public JsonFloat {
         if (!Double.isFinite(value)) {

@@ -17,7 +17,9 @@ public record JsonObject(Map<String, JsonValue> members) implements JsonValue {
      * The empty object. */
     public static final JsonObject EMPTY = new JsonObject(new Frozen(new LinkedHashMap<>()));
 
-    /** Copies the members, keeping their order.
+    /**
+
+     * Copies the members, keeping their order.
      *
      * @param members the members, copied into an unmodifiable insertion-ordered map
      */

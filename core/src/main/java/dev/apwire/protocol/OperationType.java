@@ -69,7 +69,9 @@ public record OperationType(String name) {
 
     private static final List<OperationType> KNOWN = List.of(REPLACE, DEFAULT, ADD, MUL, POW, MOD, FLOOR, CEIL, MAX, MIN, AND, OR, XOR, LEFT_SHIFT, RIGHT_SHIFT, REMOVE, POP, UPDATE);
 
-    /** Checks the name is present.
+    /**
+
+     * Checks the name is present.
      *
      * @param name the wire string
      */
