@@ -12,6 +12,7 @@ public record JsonFloat(double value) implements JsonValue {
     /**
      * Checks the value is finite.
      *
+     * @param value the number, finite
      * @throws IllegalArgumentException if {@code value} is NaN or infinite
      */
     public JsonFloat {
