@@ -24,7 +24,14 @@ public record CodecLimits(int maxFrameBytes, int maxDepth, int maxNumberLength, 
      */
     public static final CodecLimits CLIENT_FRAMES = new CodecLimits(1 << 20, 64, 4300, 1 << 20);
 
-    /** Checks every limit is positive. */
+    /**
+     * Checks every limit is positive.
+     *
+     * @param maxFrameBytes the largest frame, in UTF-8 bytes
+     * @param maxDepth the deepest nesting of arrays and objects
+     * @param maxNumberLength the most characters in one number literal
+     * @param maxStringLength the most characters in one string (or object key)
+     */
     public CodecLimits {
         if (maxFrameBytes <= 0 || maxDepth <= 0 || maxNumberLength <= 0 || maxStringLength <= 0) {
             throw new IllegalArgumentException("limits must be positive");

@@ -5,7 +5,7 @@ import java.util.Objects;
 /**
  * A frame that cannot be read as a list of commands at all: not JSON, not an array, or over a
  * {@linkplain CodecLimits limit}. Problems inside one command are not exceptions; they are
- * {@link Decoded} problems next to the sibling commands.
+ * {@code Decoded} problems next to the sibling commands.
  */
 public final class MalformedFrameException extends Exception {
     private static final long serialVersionUID = 1L;
@@ -28,6 +28,7 @@ public final class MalformedFrameException extends Exception {
         NON_FINITE_NUMBER
     }
 
+    /** What is wrong with the frame. */
     private final Kind kind;
 
     /**

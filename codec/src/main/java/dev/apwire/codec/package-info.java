@@ -1,5 +1,5 @@
 /**
- * The Archipelago JSON wire format: {@link dev.apwire.codec.ArchipelagoCodec} decodes text frames
+ * The Archipelago JSON wire format: {@code dev.apwire.codec.ArchipelagoCodec} decodes text frames
  * into validated packets command by command and encodes packets exactly as the reference server
  * does; {@link dev.apwire.codec.JsonValues} reads and writes apwire's JSON values on Jackson's
  * streaming API.
