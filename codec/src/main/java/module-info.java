@@ -9,5 +9,6 @@ module dev.apwire.codec {
     requires static org.jspecify;
 
     exports dev.apwire.codec;
+    exports dev.apwire.codec.changes;
     exports dev.apwire.codec.jackson;
 }

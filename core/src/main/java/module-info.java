@@ -6,6 +6,7 @@
 module dev.apwire.core {
     requires static transitive org.jspecify;
 
+    exports dev.apwire.changes;
     exports dev.apwire.json;
     exports dev.apwire.protocol;
     exports dev.apwire.protocol.client;
