@@ -413,7 +413,7 @@ public final class ClientCodec {
         Fields.startArray(p, c, "operations");
         ArrayList<DataStorageOperation> list = new ArrayList<>();
         while (p.nextToken() != JsonToken.END_ARRAY) {
-            String field = "operations[" + list.size() + "]";
+            Loc field = new Loc("operations", list.size(), null);
             Fields.startObject(p, c, field);
             String operation = null;
             JsonValue value = null;
@@ -422,7 +422,7 @@ public final class ClientCodec {
                 p.nextToken();
                 switch (n) {
                     case "operation":
-                        operation = Fields.string(p, c, field + ".operation");
+                        operation = Fields.string(p, c, new Loc(field, -1, "operation"));
                         break;
                     case "value":
                         value = Fields.value(p);
@@ -431,8 +431,8 @@ public final class ClientCodec {
                         extras = Fields.extra(extras, n, p);
                 }
             }
-            Fields.require(operation != null, c, field + ".operation");
-            Fields.require(value != null, c, field + ".value");
+            Fields.require(operation != null, c, new Loc(field, -1, "operation"));
+            Fields.require(value != null, c, new Loc(field, -1, "value"));
             list.add(new DataStorageOperation(OperationType.of(operation), value, Fields.extras(extras)));
         }
         return list;

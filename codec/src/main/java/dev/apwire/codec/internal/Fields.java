@@ -21,18 +21,19 @@ final class Fields {
     private Fields() {
     }
 
-    static String where(String cmd, String field) {
+    static String where(String cmd, Object field) {
         return cmd + ": `" + field + "`";
     }
 
-    static String string(JsonParser p, String cmd, String field) {
+
+    static String string(JsonParser p, String cmd, Object field) {
         if (p.currentToken() != JsonToken.VALUE_STRING) {
             throw Problem.arguments(where(cmd, field) + " must be a string, got " + describe(p));
         }
         return p.getString();
     }
 
-    static @Nullable String nullableString(JsonParser p, String cmd, String field) {
+    static @Nullable String nullableString(JsonParser p, String cmd, Object field) {
         if (p.currentToken() == JsonToken.VALUE_NULL) {
             return null;
         }
@@ -42,7 +43,7 @@ final class Fields {
         return p.getString();
     }
 
-    static boolean bool(JsonParser p, String cmd, String field) {
+    static boolean bool(JsonParser p, String cmd, Object field) {
         JsonToken t = p.currentToken();
         if (t == JsonToken.VALUE_TRUE) {
             return true;
@@ -53,14 +54,14 @@ final class Fields {
         throw Problem.arguments(where(cmd, field) + " must be a boolean, got " + describe(p));
     }
 
-    static int int32(JsonParser p, String cmd, String field) {
+    static int int32(JsonParser p, String cmd, Object field) {
         if (p.currentToken() != JsonToken.VALUE_NUMBER_INT || p.getNumberType() != JsonParser.NumberType.INT) {
             throw Problem.arguments(where(cmd, field) + " must be an integer within 32 bits, got " + describe(p));
         }
         return p.getIntValue();
     }
 
-    static int nonNegative(JsonParser p, String cmd, String field) {
+    static int nonNegative(JsonParser p, String cmd, Object field) {
         int v = int32(p, cmd, field);
         if (v < 0) {
             throw Problem.arguments(where(cmd, field) + " must be >= 0, got " + v);
@@ -68,7 +69,7 @@ final class Fields {
         return v;
     }
 
-    static long id(JsonParser p, String cmd, String field) {
+    static long id(JsonParser p, String cmd, Object field) {
         if (p.currentToken() != JsonToken.VALUE_NUMBER_INT || p.getNumberType() == JsonParser.NumberType.BIG_INTEGER) {
             throw Problem.arguments(where(cmd, field) + " must be an integer id within +-(2^53-1), got " + describe(p));
         }
@@ -79,7 +80,7 @@ final class Fields {
         return v;
     }
 
-    static double number(JsonParser p, String cmd, String field) {
+    static double number(JsonParser p, String cmd, Object field) {
         JsonToken t = p.currentToken();
         if (t == JsonToken.VALUE_NUMBER_FLOAT || t == JsonToken.VALUE_NUMBER_INT) {
             double d = p.getDoubleValue();
@@ -90,19 +91,19 @@ final class Fields {
         throw Problem.arguments(where(cmd, field) + " must be a finite number, got " + describe(p));
     }
 
-    static void startArray(JsonParser p, String cmd, String field) {
+    static void startArray(JsonParser p, String cmd, Object field) {
         if (p.currentToken() != JsonToken.START_ARRAY) {
             throw Problem.arguments(where(cmd, field) + " must be a list, got " + describe(p));
         }
     }
 
-    static void startObject(JsonParser p, String cmd, String field) {
+    static void startObject(JsonParser p, String cmd, Object field) {
         if (p.currentToken() != JsonToken.START_OBJECT) {
             throw Problem.arguments(where(cmd, field) + " must be an object, got " + describe(p));
         }
     }
 
-    static List<String> strings(JsonParser p, String cmd, String field) {
+    static List<String> strings(JsonParser p, String cmd, Object field) {
         startArray(p, cmd, field);
         ArrayList<String> list = new ArrayList<>();
         while (p.nextToken() != JsonToken.END_ARRAY) {
@@ -114,7 +115,7 @@ final class Fields {
         return list;
     }
 
-    static List<Integer> slots(JsonParser p, String cmd, String field) {
+    static List<Integer> slots(JsonParser p, String cmd, Object field) {
         startArray(p, cmd, field);
         ArrayList<Integer> list = new ArrayList<>();
         while (p.nextToken() != JsonToken.END_ARRAY) {
@@ -128,7 +129,7 @@ final class Fields {
         return list;
     }
 
-    static LongList ids(JsonParser p, String cmd, String field) {
+    static LongList ids(JsonParser p, String cmd, Object field) {
         startArray(p, cmd, field);
         long[] buf = new long[16];
         int n = 0;
@@ -163,7 +164,7 @@ final class Fields {
         return extras == null ? JsonObject.EMPTY : JsonObject.adopt(extras);
     }
 
-    static void require(boolean present, String cmd, String field) {
+    static void require(boolean present, String cmd, Object field) {
         if (!present) {
             throw Problem.arguments(where(cmd, field) + " is required");
         }

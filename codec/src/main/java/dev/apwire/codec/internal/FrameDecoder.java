@@ -13,6 +13,10 @@ import dev.apwire.protocol.server.InvalidPacket;
 import dev.apwire.protocol.server.ServerCommand;
 import dev.apwire.protocol.server.ServerPacket;
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PushbackInputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -25,6 +29,7 @@ import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
 import tools.jackson.core.ObjectReadContext;
 import tools.jackson.core.ObjectWriteContext;
+import tools.jackson.core.TokenStreamFactory;
 import tools.jackson.core.json.JsonFactory;
 
 /**
@@ -42,12 +47,37 @@ public final class FrameDecoder<P> {
         @Nullable P read(String cmd, JsonParser p) throws MalformedFrameException;
     }
 
+    private static final byte[] DATA_PACKAGE_PREFIX = "[{\"cmd\":\"DataPackage\"".getBytes(StandardCharsets.US_ASCII);
+
     private final JsonFactory factory;
+    private final JsonFactory names;
     private final CommandReader<P> reader;
 
     private FrameDecoder(JsonFactory factory, CommandReader<P> reader) {
         this.factory = factory;
+        this.names = factory.rebuild().enable(TokenStreamFactory.Feature.CANONICALIZE_PROPERTY_NAMES).build();
         this.reader = reader;
+    }
+
+    /**
+     * Picks the parser factory for a frame: frames that start as a data package does (the reference
+     * server writes {@code cmd} first) are read without name canonicalisation, since their keys are
+     * names seen once; every other frame canonicalises, since its keys repeat. Both read the same.
+     */
+    private JsonFactory factoryFor(byte[] head, int length) {
+        if (length < DATA_PACKAGE_PREFIX.length) {
+            return names;
+        }
+        for (int i = 0; i < DATA_PACKAGE_PREFIX.length; i++) {
+            if (head[i] != DATA_PACKAGE_PREFIX[i]) {
+                return names;
+            }
+        }
+        return factory;
+    }
+
+    private JsonFactory factoryFor(String frame) {
+        return frame.startsWith("[{\"cmd\":\"DataPackage\"") ? factory : names;
     }
 
     /**
@@ -94,7 +124,7 @@ public final class FrameDecoder<P> {
      * @throws MalformedFrameException when the frame cannot be read as a list of commands
      */
     public List<Decoded<P>> decode(String frame) throws MalformedFrameException {
-        try (JsonParser p = factory.createParser(ObjectReadContext.empty(), frame)) {
+        try (JsonParser p = factoryFor(frame).createParser(ObjectReadContext.empty(), frame)) {
             return decode(p);
         } catch (JacksonException e) {
             throw Streams.malformed(e);
@@ -109,7 +139,7 @@ public final class FrameDecoder<P> {
      * @throws MalformedFrameException when the frame cannot be read as a list of commands
      */
     public List<Decoded<P>> decode(byte[] frame) throws MalformedFrameException {
-        try (JsonParser p = factory.createParser(ObjectReadContext.empty(), frame)) {
+        try (JsonParser p = factoryFor(frame, frame.length).createParser(ObjectReadContext.empty(), frame)) {
             return decode(p);
         } catch (JacksonException e) {
             throw Streams.malformed(e);
@@ -123,8 +153,17 @@ public final class FrameDecoder<P> {
      * @return one result per command, in order
      * @throws MalformedFrameException when the frame cannot be read as a list of commands
      */
-    public List<Decoded<P>> decode(java.io.InputStream frame) throws MalformedFrameException {
-        try (JsonParser p = factory.createParser(ObjectReadContext.empty(), frame)) {
+    public List<Decoded<P>> decode(InputStream frame) throws MalformedFrameException {
+        PushbackInputStream in = new PushbackInputStream(frame, DATA_PACKAGE_PREFIX.length);
+        byte[] head = new byte[DATA_PACKAGE_PREFIX.length];
+        int n;
+        try {
+            n = in.readNBytes(head, 0, head.length);
+            in.unread(head, 0, n);
+        } catch (IOException e) {
+            throw new MalformedFrameException(MalformedFrameException.Kind.NOT_JSON, "cannot read the frame: " + e.getMessage());
+        }
+        try (JsonParser p = factoryFor(head, n).createParser(ObjectReadContext.empty(), in)) {
             return decode(p);
         } catch (JacksonException e) {
             throw Streams.malformed(e);

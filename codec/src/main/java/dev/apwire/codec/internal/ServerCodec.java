@@ -118,7 +118,7 @@ public final class ServerCodec {
                     LinkedHashMap<String, Permission> m = new LinkedHashMap<>();
                     for (String k = p.nextName(); k != null; k = p.nextName()) {
                         p.nextToken();
-                        m.put(k, Permission.of(Fields.int32(p, c, n + "." + k)));
+                        m.put(k, Permission.of(Fields.int32(p, c, new Loc(n, -1, k))));
                     }
                     permissions = m;
                     return true;
@@ -134,7 +134,7 @@ public final class ServerCodec {
                     LinkedHashMap<String, String> m = new LinkedHashMap<>();
                     for (String k = p.nextName(); k != null; k = p.nextName()) {
                         p.nextToken();
-                        m.put(k, Fields.string(p, c, n + "." + k));
+                        m.put(k, Fields.string(p, c, new Loc(n, -1, k)));
                     }
                     checksums = m;
                     return true;
@@ -144,7 +144,7 @@ public final class ServerCodec {
                     LinkedHashMap<String, Integer> m = new LinkedHashMap<>();
                     for (String k = p.nextName(); k != null; k = p.nextName()) {
                         p.nextToken();
-                        m.put(k, Fields.int32(p, c, n + "." + k));
+                        m.put(k, Fields.int32(p, c, new Loc(n, -1, k)));
                     }
                     versions = m;
                     return true;
@@ -275,7 +275,7 @@ public final class ServerCodec {
                     LinkedHashMap<Integer, NetworkSlot> m = new LinkedHashMap<>();
                     for (String k = p.nextName(); k != null; k = p.nextName()) {
                         p.nextToken();
-                        m.put(slotKey(k, c), Shared.slot(p, c, n + "." + k));
+                        m.put(slotKey(k, c), Shared.slot(p, c, new Loc(n, -1, k)));
                     }
                     slotInfo = m;
                     break;

@@ -38,7 +38,7 @@ final class Shared {
 
     // ---- NetworkVersion -------------------------------------------------------------------------
 
-    static NetworkVersion version(JsonParser p, String cmd, String field) throws MalformedFrameException {
+    static NetworkVersion version(JsonParser p, String cmd, Object field) throws MalformedFrameException {
         Fields.startObject(p, cmd, field);
         int major = -1;
         int minor = -1;
@@ -49,13 +49,13 @@ final class Shared {
             // The reference server lower-cases the keys of a Version (.NET clients send "Major").
             switch (n.toLowerCase(Locale.ROOT)) {
                 case "major":
-                    major = Fields.nonNegative(p, cmd, field + ".major");
+                    major = Fields.nonNegative(p, cmd, new Loc(field, -1, "major"));
                     break;
                 case "minor":
-                    minor = Fields.nonNegative(p, cmd, field + ".minor");
+                    minor = Fields.nonNegative(p, cmd, new Loc(field, -1, "minor"));
                     break;
                 case "build":
-                    build = Fields.nonNegative(p, cmd, field + ".build");
+                    build = Fields.nonNegative(p, cmd, new Loc(field, -1, "build"));
                     break;
                 case "class":
                     p.skipChildren();
@@ -64,9 +64,9 @@ final class Shared {
                     extras = Fields.extra(extras, n, p);
             }
         }
-        Fields.require(major >= 0, cmd, field + ".major");
-        Fields.require(minor >= 0, cmd, field + ".minor");
-        Fields.require(build >= 0, cmd, field + ".build");
+        Fields.require(major >= 0, cmd, new Loc(field, -1, "major"));
+        Fields.require(minor >= 0, cmd, new Loc(field, -1, "minor"));
+        Fields.require(build >= 0, cmd, new Loc(field, -1, "build"));
         return new NetworkVersion(major, minor, build, Fields.extras(extras));
     }
 
@@ -82,7 +82,7 @@ final class Shared {
 
     // ---- NetworkItem ----------------------------------------------------------------------------
 
-    static NetworkItem item(JsonParser p, String cmd, String field) throws MalformedFrameException {
+    static NetworkItem item(JsonParser p, String cmd, Object field) throws MalformedFrameException {
         Fields.startObject(p, cmd, field);
         long item = 0;
         long location = 0;
@@ -96,19 +96,19 @@ final class Shared {
             p.nextToken();
             switch (n) {
                 case "item":
-                    item = Fields.id(p, cmd, field + ".item");
+                    item = Fields.id(p, cmd, new Loc(field, -1, "item"));
                     hasItem = true;
                     break;
                 case "location":
-                    location = Fields.id(p, cmd, field + ".location");
+                    location = Fields.id(p, cmd, new Loc(field, -1, "location"));
                     hasLocation = true;
                     break;
                 case "player":
-                    player = Fields.nonNegative(p, cmd, field + ".player");
+                    player = Fields.nonNegative(p, cmd, new Loc(field, -1, "player"));
                     hasPlayer = true;
                     break;
                 case "flags":
-                    flags = Fields.int32(p, cmd, field + ".flags");
+                    flags = Fields.int32(p, cmd, new Loc(field, -1, "flags"));
                     break;
                 case "class":
                     p.skipChildren();
@@ -117,17 +117,17 @@ final class Shared {
                     extras = Fields.extra(extras, n, p);
             }
         }
-        Fields.require(hasItem, cmd, field + ".item");
-        Fields.require(hasLocation, cmd, field + ".location");
-        Fields.require(hasPlayer, cmd, field + ".player");
+        Fields.require(hasItem, cmd, new Loc(field, -1, "item"));
+        Fields.require(hasLocation, cmd, new Loc(field, -1, "location"));
+        Fields.require(hasPlayer, cmd, new Loc(field, -1, "player"));
         return new NetworkItem(item, location, player, flags, Fields.extras(extras));
     }
 
-    static List<NetworkItem> items(JsonParser p, String cmd, String field) throws MalformedFrameException {
+    static List<NetworkItem> items(JsonParser p, String cmd, Object field) throws MalformedFrameException {
         Fields.startArray(p, cmd, field);
         ArrayList<NetworkItem> list = new ArrayList<>();
         while (p.nextToken() != JsonToken.END_ARRAY) {
-            list.add(item(p, cmd, field + "[" + list.size() + "]"));
+            list.add(item(p, cmd, new Loc(field, list.size(), null)));
         }
         return list;
     }
@@ -153,7 +153,7 @@ final class Shared {
 
     // ---- NetworkPlayer --------------------------------------------------------------------------
 
-    static NetworkPlayer player(JsonParser p, String cmd, String field) throws MalformedFrameException {
+    static NetworkPlayer player(JsonParser p, String cmd, Object field) throws MalformedFrameException {
         Fields.startObject(p, cmd, field);
         int team = -1;
         int slot = -1;
@@ -164,16 +164,16 @@ final class Shared {
             p.nextToken();
             switch (n) {
                 case "team":
-                    team = Fields.nonNegative(p, cmd, field + ".team");
+                    team = Fields.nonNegative(p, cmd, new Loc(field, -1, "team"));
                     break;
                 case "slot":
-                    slot = Fields.nonNegative(p, cmd, field + ".slot");
+                    slot = Fields.nonNegative(p, cmd, new Loc(field, -1, "slot"));
                     break;
                 case "alias":
-                    alias = Fields.string(p, cmd, field + ".alias");
+                    alias = Fields.string(p, cmd, new Loc(field, -1, "alias"));
                     break;
                 case "name":
-                    name = Fields.string(p, cmd, field + ".name");
+                    name = Fields.string(p, cmd, new Loc(field, -1, "name"));
                     break;
                 case "class":
                     p.skipChildren();
@@ -182,18 +182,18 @@ final class Shared {
                     extras = Fields.extra(extras, n, p);
             }
         }
-        Fields.require(team >= 0, cmd, field + ".team");
-        Fields.require(slot >= 0, cmd, field + ".slot");
-        Fields.require(alias != null, cmd, field + ".alias");
-        Fields.require(name != null, cmd, field + ".name");
+        Fields.require(team >= 0, cmd, new Loc(field, -1, "team"));
+        Fields.require(slot >= 0, cmd, new Loc(field, -1, "slot"));
+        Fields.require(alias != null, cmd, new Loc(field, -1, "alias"));
+        Fields.require(name != null, cmd, new Loc(field, -1, "name"));
         return new NetworkPlayer(team, slot, alias, name, Fields.extras(extras));
     }
 
-    static List<NetworkPlayer> players(JsonParser p, String cmd, String field) throws MalformedFrameException {
+    static List<NetworkPlayer> players(JsonParser p, String cmd, Object field) throws MalformedFrameException {
         Fields.startArray(p, cmd, field);
         ArrayList<NetworkPlayer> list = new ArrayList<>();
         while (p.nextToken() != JsonToken.END_ARRAY) {
-            list.add(player(p, cmd, field + "[" + list.size() + "]"));
+            list.add(player(p, cmd, new Loc(field, list.size(), null)));
         }
         return list;
     }
@@ -215,7 +215,7 @@ final class Shared {
 
     // ---- NetworkSlot ----------------------------------------------------------------------------
 
-    static NetworkSlot slot(JsonParser p, String cmd, String field) throws MalformedFrameException {
+    static NetworkSlot slot(JsonParser p, String cmd, Object field) throws MalformedFrameException {
         Fields.startObject(p, cmd, field);
         String name = null;
         String game = null;
@@ -226,16 +226,16 @@ final class Shared {
             p.nextToken();
             switch (n) {
                 case "name":
-                    name = Fields.string(p, cmd, field + ".name");
+                    name = Fields.string(p, cmd, new Loc(field, -1, "name"));
                     break;
                 case "game":
-                    game = Fields.string(p, cmd, field + ".game");
+                    game = Fields.string(p, cmd, new Loc(field, -1, "game"));
                     break;
                 case "type":
-                    type = SlotType.of(Fields.int32(p, cmd, field + ".type"));
+                    type = SlotType.of(Fields.int32(p, cmd, new Loc(field, -1, "type")));
                     break;
                 case "group_members":
-                    members = Fields.slots(p, cmd, field + ".group_members");
+                    members = Fields.slots(p, cmd, new Loc(field, -1, "group_members"));
                     break;
                 case "class":
                     p.skipChildren();
@@ -244,9 +244,9 @@ final class Shared {
                     extras = Fields.extra(extras, n, p);
             }
         }
-        Fields.require(name != null, cmd, field + ".name");
-        Fields.require(game != null, cmd, field + ".game");
-        Fields.require(type != null, cmd, field + ".type");
+        Fields.require(name != null, cmd, new Loc(field, -1, "name"));
+        Fields.require(game != null, cmd, new Loc(field, -1, "game"));
+        Fields.require(type != null, cmd, new Loc(field, -1, "type"));
         return new NetworkSlot(name, game, type, members, Fields.extras(extras));
     }
 
@@ -264,16 +264,16 @@ final class Shared {
 
     // ---- JSONMessagePart ------------------------------------------------------------------------
 
-    static List<JsonMessagePart> parts(JsonParser p, String cmd, String field) throws MalformedFrameException {
+    static List<JsonMessagePart> parts(JsonParser p, String cmd, Object field) throws MalformedFrameException {
         Fields.startArray(p, cmd, field);
         ArrayList<JsonMessagePart> list = new ArrayList<>();
         while (p.nextToken() != JsonToken.END_ARRAY) {
-            list.add(part(p, cmd, field + "[" + list.size() + "]"));
+            list.add(part(p, cmd, new Loc(field, list.size(), null)));
         }
         return list;
     }
 
-    static JsonMessagePart part(JsonParser p, String cmd, String field) throws MalformedFrameException {
+    static JsonMessagePart part(JsonParser p, String cmd, Object field) throws MalformedFrameException {
         Fields.startObject(p, cmd, field);
         String text = null;
         JsonMessagePartType type = null;
@@ -286,22 +286,22 @@ final class Shared {
             p.nextToken();
             switch (n) {
                 case "text":
-                    text = Fields.string(p, cmd, field + ".text");
+                    text = Fields.string(p, cmd, new Loc(field, -1, "text"));
                     break;
                 case "type":
-                    type = JsonMessagePartType.of(Fields.string(p, cmd, field + ".type"));
+                    type = JsonMessagePartType.of(Fields.string(p, cmd, new Loc(field, -1, "type")));
                     break;
                 case "color":
-                    color = TextColor.of(Fields.string(p, cmd, field + ".color"));
+                    color = TextColor.of(Fields.string(p, cmd, new Loc(field, -1, "color")));
                     break;
                 case "flags":
-                    flags = Fields.int32(p, cmd, field + ".flags");
+                    flags = Fields.int32(p, cmd, new Loc(field, -1, "flags"));
                     break;
                 case "player":
-                    player = Fields.nonNegative(p, cmd, field + ".player");
+                    player = Fields.nonNegative(p, cmd, new Loc(field, -1, "player"));
                     break;
                 case "hint_status":
-                    status = HintStatus.of(Fields.int32(p, cmd, field + ".hint_status"));
+                    status = HintStatus.of(Fields.int32(p, cmd, new Loc(field, -1, "hint_status")));
                     break;
                 default:
                     extras = Fields.extra(extras, n, p);
@@ -340,28 +340,28 @@ final class Shared {
 
     // ---- DataPackage contents -------------------------------------------------------------------
 
-    static DataPackageContents dataPackage(JsonParser p, String cmd, String field) throws MalformedFrameException {
+    static DataPackageContents dataPackage(JsonParser p, String cmd, Object field) throws MalformedFrameException {
         Fields.startObject(p, cmd, field);
         Map<String, GameData> games = null;
         LinkedHashMap<String, JsonValue> extras = null;
         for (String n = p.nextName(); n != null; n = p.nextName()) {
             p.nextToken();
             if (n.equals("games")) {
-                Fields.startObject(p, cmd, field + ".games");
+                Fields.startObject(p, cmd, new Loc(field, -1, "games"));
                 games = new LinkedHashMap<>();
                 for (String game = p.nextName(); game != null; game = p.nextName()) {
                     p.nextToken();
-                    games.put(game, game(p, cmd, field + ".games." + game));
+                    games.put(game, game(p, cmd, new Loc(new Loc(field, -1, "games"), -1, game)));
                 }
             } else {
                 extras = Fields.extra(extras, n, p);
             }
         }
-        Fields.require(games != null, cmd, field + ".games");
+        Fields.require(games != null, cmd, new Loc(field, -1, "games"));
         return new DataPackageContents(games, Fields.extras(extras));
     }
 
-    private static GameData game(JsonParser p, String cmd, String field) throws MalformedFrameException {
+    private static GameData game(JsonParser p, String cmd, Object field) throws MalformedFrameException {
         Fields.startObject(p, cmd, field);
         NameTable items = null;
         NameTable locations = null;
@@ -371,24 +371,24 @@ final class Shared {
             p.nextToken();
             switch (n) {
                 case "item_name_to_id":
-                    items = table(p, cmd, field + ".item_name_to_id");
+                    items = table(p, cmd, new Loc(field, -1, "item_name_to_id"));
                     break;
                 case "location_name_to_id":
-                    locations = table(p, cmd, field + ".location_name_to_id");
+                    locations = table(p, cmd, new Loc(field, -1, "location_name_to_id"));
                     break;
                 case "checksum":
-                    checksum = Fields.string(p, cmd, field + ".checksum");
+                    checksum = Fields.string(p, cmd, new Loc(field, -1, "checksum"));
                     break;
                 default:
                     extras = Fields.extra(extras, n, p);
             }
         }
-        Fields.require(items != null, cmd, field + ".item_name_to_id");
-        Fields.require(locations != null, cmd, field + ".location_name_to_id");
+        Fields.require(items != null, cmd, new Loc(field, -1, "item_name_to_id"));
+        Fields.require(locations != null, cmd, new Loc(field, -1, "location_name_to_id"));
         return new GameData(items, locations, checksum, Fields.extras(extras));
     }
 
-    private static NameTable table(JsonParser p, String cmd, String field) {
+    private static NameTable table(JsonParser p, String cmd, Object field) {
         Fields.startObject(p, cmd, field);
         String[] names = new String[64];
         long[] ids = new long[64];
@@ -400,7 +400,7 @@ final class Shared {
                 ids = Arrays.copyOf(ids, n * 2);
             }
             names[n] = name;
-            ids[n] = Fields.id(p, cmd, field + "." + name);
+            ids[n] = Fields.id(p, cmd, new Loc(field, -1, name));
             n++;
         }
         return NameTable.adopt(names, ids, n);

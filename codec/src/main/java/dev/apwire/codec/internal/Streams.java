@@ -16,12 +16,26 @@ public final class Streams {
     }
 
     /**
-     * {@return a factory enforcing the limits; property names are not canonicalised, since most object
-     * keys on this wire are data (names, slot numbers, storage keys)}
+     * {@return a factory enforcing the limits that does not canonicalise property names: for frames
+     * whose object keys are mostly data (the data package's item and location names)}
      *
      * @param limits the limits
      */
     public static JsonFactory factory(CodecLimits limits) {
+        return factory(limits, false);
+    }
+
+    /**
+     * {@return a factory enforcing the limits}
+     *
+     * <p>Canonicalising property names saves a string per key when keys repeat (the fields of ten
+     * thousand {@code NetworkItem}s); it costs when keys are data seen once (a data package's
+     * 250,000 names), so the codec uses both (see {@link FrameDecoder}).
+     *
+     * @param limits the limits
+     * @param canonicalizeNames whether property names are canonicalised
+     */
+    public static JsonFactory factory(CodecLimits limits, boolean canonicalizeNames) {
         return JsonFactory.builder()
                 .streamReadConstraints(StreamReadConstraints.builder()
                         .maxDocumentLength(limits.maxFrameBytes())
@@ -30,7 +44,7 @@ public final class Streams {
                         .maxStringLength(limits.maxStringLength())
                         .maxNameLength(limits.maxStringLength())
                         .build())
-                .disable(TokenStreamFactory.Feature.CANONICALIZE_PROPERTY_NAMES)
+                .configure(TokenStreamFactory.Feature.CANONICALIZE_PROPERTY_NAMES, canonicalizeNames)
                 .disable(TokenStreamFactory.Feature.INTERN_PROPERTY_NAMES)
                 .enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
                 .build();
