@@ -12,7 +12,11 @@ public record JsonArray(List<JsonValue> elements) implements JsonValue {
     /** The empty array. */
     public static final JsonArray EMPTY = new JsonArray(List.of());
 
-    /** Copies the elements. */
+    /**
+     * Copies the elements.
+     *
+     * @param elements the elements, copied into an unmodifiable list
+     */
     public JsonArray {
         elements = List.copyOf(elements);
     }

@@ -13,6 +13,8 @@ public record JsonFloat(double value) implements JsonValue {
      * Checks the value is finite.
      *
      * @throws IllegalArgumentException if {@code value} is NaN or infinite
+     *
+     * @param value the number, finite
      */
     public JsonFloat {
         if (!Double.isFinite(value)) {

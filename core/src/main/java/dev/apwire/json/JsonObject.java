@@ -16,7 +16,11 @@ public record JsonObject(Map<String, JsonValue> members) implements JsonValue {
     /** The empty object. */
     public static final JsonObject EMPTY = new JsonObject(new Frozen(new LinkedHashMap<>()));
 
-    /** Copies the members, keeping their order. */
+    /**
+     * Copies the members, keeping their order.
+     *
+     * @param members the members, copied into an unmodifiable insertion-ordered map
+     */
     public JsonObject {
         if (!(members instanceof Frozen)) {
             members = copy(members);

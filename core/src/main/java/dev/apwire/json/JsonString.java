@@ -10,7 +10,11 @@ public record JsonString(String value) implements JsonValue {
     /** The empty string. */
     public static final JsonString EMPTY = new JsonString("");
 
-    /** Checks the value is present. */
+    /**
+     * Checks the value is present.
+     *
+     * @param value the string
+     */
     public JsonString {
         java.util.Objects.requireNonNull(value, "value");
     }

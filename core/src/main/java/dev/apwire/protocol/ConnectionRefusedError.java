@@ -29,7 +29,11 @@ public record ConnectionRefusedError(String name) {
 
     private static final List<ConnectionRefusedError> KNOWN = List.of(INVALID_SLOT, INVALID_GAME, INCOMPATIBLE_VERSION, INVALID_PASSWORD, INVALID_ITEMS_HANDLING);
 
-    /** Checks the name is present. */
+    /**
+     * Checks the name is present.
+     *
+     * @param name the wire string
+     */
     public ConnectionRefusedError {
         Objects.requireNonNull(name, "name");
     }

@@ -14,7 +14,12 @@ public record DataPackageContents(
         Map<String, GameData> games,
         JsonObject extras) {
 
-    /** Checks every field and copies collections. */
+    /**
+     * Checks every field and copies collections.
+     *
+     * @param games the games, by name, in wire order
+     * @param extras the fields the protocol does not define, kept in order and written back unchanged
+     */
     public DataPackageContents {
         games = Checks.orderedMap(games);
         Objects.requireNonNull(extras, "extras");

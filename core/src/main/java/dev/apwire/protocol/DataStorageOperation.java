@@ -16,7 +16,13 @@ public record DataStorageOperation(
         JsonValue value,
         JsonObject extras) {
 
-    /** Checks every field and copies collections. */
+    /**
+     * Checks every field and copies collections.
+     *
+     * @param operation the operation (unknown names are kept; the data store rejects them)
+     * @param value the argument (ignored by {@code default}, {@code floor} and {@code ceil}, but required on the wire)
+     * @param extras the fields the protocol does not define, kept in order and written back unchanged
+     */
     public DataStorageOperation {
         Objects.requireNonNull(operation, "operation");
         Objects.requireNonNull(value, "value");

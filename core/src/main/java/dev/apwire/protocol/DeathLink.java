@@ -23,7 +23,14 @@ public record DeathLink(
         @Nullable String cause,
         JsonObject extras) {
 
-    /** Checks every field and copies collections. */
+    /**
+     * Checks every field and copies collections.
+     *
+     * @param time the time of death in Unix seconds (a float on the wire)
+     * @param source the name of the player who died
+     * @param cause the cause, containing the player's name, or {@code null}
+     * @param extras the fields the protocol does not define, kept in order and written back unchanged
+     */
     public DeathLink {
         if (!Double.isFinite(time)) {
             throw new IllegalArgumentException("time must be finite, got " + time);

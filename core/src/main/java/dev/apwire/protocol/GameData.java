@@ -18,7 +18,14 @@ public record GameData(
         @Nullable String checksum,
         JsonObject extras) {
 
-    /** Checks every field and copies collections. */
+    /**
+     * Checks every field and copies collections.
+     *
+     * @param itemNameToId the item names and ids ({@code item_name_to_id})
+     * @param locationNameToId the location names and ids ({@code location_name_to_id})
+     * @param checksum the opaque checksum the cache is keyed by, or {@code null} for old servers
+     * @param extras the fields the protocol does not define, kept in order and written back unchanged
+     */
     public GameData {
         Objects.requireNonNull(itemNameToId, "itemNameToId");
         Objects.requireNonNull(locationNameToId, "locationNameToId");

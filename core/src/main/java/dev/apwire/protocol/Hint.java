@@ -27,7 +27,19 @@ public record Hint(
         HintStatus status,
         JsonObject extras) {
 
-    /** Checks every field and copies collections. */
+    /**
+     * Checks every field and copies collections.
+     *
+     * @param receivingPlayer the slot that receives the item
+     * @param findingPlayer the slot whose world holds the location
+     * @param location the location id
+     * @param item the item id
+     * @param found whether the location was checked
+     * @param entrance the entrance to the location, or empty
+     * @param itemFlags the item flags, as in {@link NetworkItem#flags()}
+     * @param status the hint status
+     * @param extras the fields the protocol does not define, kept in order and written back unchanged
+     */
     public Hint {
         Checks.nonNegative(receivingPlayer, "receivingPlayer");
         Checks.nonNegative(findingPlayer, "findingPlayer");

@@ -24,7 +24,17 @@ public record JsonMessagePart(
         @Nullable HintStatus hintStatus,
         JsonObject extras) {
 
-    /** Checks every field and copies collections. */
+    /**
+     * Checks every field and copies collections.
+     *
+     * @param text the text (an id as a string for the {@code *_id} types), or {@code null} when absent
+     * @param type the part type, or {@code null} for plain text
+     * @param color the colour, for {@code color} parts
+     * @param flags the item flags, for item parts
+     * @param player the slot the id belongs to, for item and location parts
+     * @param hintStatus the status, for {@code hint_status} parts
+     * @param extras the fields the protocol does not define, kept in order and written back unchanged
+     */
     public JsonMessagePart {
         if (player != null) {
             Checks.nonNegative(player, "player");

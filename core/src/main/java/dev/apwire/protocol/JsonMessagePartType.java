@@ -44,7 +44,11 @@ public record JsonMessagePartType(String name) {
 
     private static final List<JsonMessagePartType> KNOWN = List.of(TEXT, PLAYER_ID, PLAYER_NAME, ITEM_ID, ITEM_NAME, LOCATION_ID, LOCATION_NAME, ENTRANCE_NAME, HINT_STATUS, COLOR);
 
-    /** Checks the name is present. */
+    /**
+     * Checks the name is present.
+     *
+     * @param name the wire string
+     */
     public JsonMessagePartType {
         Objects.requireNonNull(name, "name");
     }

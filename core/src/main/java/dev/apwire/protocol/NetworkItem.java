@@ -19,7 +19,15 @@ public record NetworkItem(
         int flags,
         JsonObject extras) {
 
-    /** Checks every field and copies collections. */
+    /**
+     * Checks every field and copies collections.
+     *
+     * @param item the item id, within &plusmn;(2<sup>53</sup>&minus;1)
+     * @param location the location id, within &plusmn;(2<sup>53</sup>&minus;1) (-2 for starting inventory)
+     * @param player the slot number, &gt;= 0 (0 is the server)
+     * @param flags the item flags: {@link #PROGRESSION}, {@link #USEFUL}, {@link #TRAP}
+     * @param extras the fields the protocol does not define, kept in order and written back unchanged
+     */
     public NetworkItem {
         Checks.id(item, "item");
         Checks.id(location, "location");

@@ -19,7 +19,15 @@ public record NetworkPlayer(
         String name,
         JsonObject extras) {
 
-    /** Checks every field and copies collections. */
+    /**
+     * Checks every field and copies collections.
+     *
+     * @param team the team, &gt;= 0
+     * @param slot the slot, &gt;= 0
+     * @param alias the name shown now
+     * @param name the name the slot was generated with
+     * @param extras the fields the protocol does not define, kept in order and written back unchanged
+     */
     public NetworkPlayer {
         Checks.nonNegative(team, "team");
         Checks.nonNegative(slot, "slot");

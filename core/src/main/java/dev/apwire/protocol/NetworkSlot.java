@@ -20,7 +20,15 @@ public record NetworkSlot(
         List<Integer> groupMembers,
         JsonObject extras) {
 
-    /** Checks every field and copies collections. */
+    /**
+     * Checks every field and copies collections.
+     *
+     * @param name the slot name
+     * @param game the game
+     * @param type the slot type
+     * @param groupMembers the member slots when this is a group, else empty
+     * @param extras the fields the protocol does not define, kept in order and written back unchanged
+     */
     public NetworkSlot {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(game, "game");

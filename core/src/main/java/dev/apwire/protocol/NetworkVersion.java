@@ -17,7 +17,14 @@ public record NetworkVersion(
         int build,
         JsonObject extras) implements Comparable<NetworkVersion> {
 
-    /** Checks every field and copies collections. */
+    /**
+     * Checks every field and copies collections.
+     *
+     * @param major the major number, &gt;= 0
+     * @param minor the minor number, &gt;= 0
+     * @param build the build number, &gt;= 0
+     * @param extras the fields the protocol does not define, kept in order and written back unchanged
+     */
     public NetworkVersion {
         Checks.nonNegative(major, "major");
         Checks.nonNegative(minor, "minor");

@@ -68,7 +68,11 @@ public record OperationType(String name) {
 
     private static final List<OperationType> KNOWN = List.of(REPLACE, DEFAULT, ADD, MUL, POW, MOD, FLOOR, CEIL, MAX, MIN, AND, OR, XOR, LEFT_SHIFT, RIGHT_SHIFT, REMOVE, POP, UPDATE);
 
-    /** Checks the name is present. */
+    /**
+     * Checks the name is present.
+     *
+     * @param name the wire string
+     */
     public OperationType {
         Objects.requireNonNull(name, "name");
     }

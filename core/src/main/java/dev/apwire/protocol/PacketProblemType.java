@@ -20,7 +20,11 @@ public record PacketProblemType(String name) {
 
     private static final List<PacketProblemType> KNOWN = List.of(CMD, ARGUMENTS);
 
-    /** Checks the name is present. */
+    /**
+     * Checks the name is present.
+     *
+     * @param name the wire string
+     */
     public PacketProblemType {
         Objects.requireNonNull(name, "name");
     }

@@ -59,7 +59,11 @@ public record PrintJsonType(String name) {
 
     private static final List<PrintJsonType> KNOWN = List.of(ITEM_SEND, ITEM_CHEAT, HINT, JOIN, PART, CHAT, SERVER_CHAT, TUTORIAL, TAGS_CHANGED, COMMAND_RESULT, ADMIN_COMMAND_RESULT, GOAL, RELEASE, COLLECT, COUNTDOWN);
 
-    /** Checks the name is present. */
+    /**
+     * Checks the name is present.
+     *
+     * @param name the wire string
+     */
     public PrintJsonType {
         Objects.requireNonNull(name, "name");
     }

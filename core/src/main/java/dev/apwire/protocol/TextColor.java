@@ -68,7 +68,11 @@ public record TextColor(String name) {
 
     private static final List<TextColor> KNOWN = List.of(BOLD, UNDERLINE, BLACK, RED, GREEN, YELLOW, BLUE, MAGENTA, CYAN, WHITE, BLACK_BG, RED_BG, GREEN_BG, YELLOW_BG, BLUE_BG, MAGENTA_BG, CYAN_BG, WHITE_BG);
 
-    /** Checks the name is present. */
+    /**
+     * Checks the name is present.
+     *
+     * @param name the wire string
+     */
     public TextColor {
         Objects.requireNonNull(name, "name");
     }

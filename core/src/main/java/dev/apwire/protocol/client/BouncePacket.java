@@ -22,7 +22,15 @@ public record BouncePacket(
         @Nullable JsonValue data,
         JsonObject extras) implements ClientPacket {
 
-    /** Checks every field and copies collections. */
+    /**
+     * Checks every field and copies collections.
+     *
+     * @param games the target games, or {@code null} when absent
+     * @param slots the target slots, or {@code null} when absent
+     * @param tags the target tags, or {@code null} when absent
+     * @param data the data to relay, or {@code null} when absent ({@link dev.apwire.json.JsonNull} when sent as null)
+     * @param extras the other arguments, relayed in order into {@code Bounced}
+     */
     public BouncePacket {
         if (games != null) {
             games = List.copyOf(games);

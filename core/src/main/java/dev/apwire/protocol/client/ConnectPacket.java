@@ -31,7 +31,19 @@ public record ConnectPacket(
         @Nullable Boolean slotData,
         JsonObject extras) implements ClientPacket {
 
-    /** Checks every field and copies collections. */
+    /**
+     * Checks every field and copies collections.
+     *
+     * @param password the room password, or {@code null} (the key itself must be present)
+     * @param game the game; empty or {@code null} for Tracker, TextOnly and HintGame clients
+     * @param name the slot name
+     * @param uuid an identifier of this client installation
+     * @param version the Archipelago version the client speaks
+     * @param itemsHandling which items the server should send
+     * @param tags the client's tags (see {@link dev.apwire.protocol.ClientTags})
+     * @param slotData whether {@code Connected} should carry {@code slot_data}; {@code null} when absent (meaning true)
+     * @param extras the fields the protocol does not define, kept in order and written back unchanged
+     */
     public ConnectPacket {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(uuid, "uuid");

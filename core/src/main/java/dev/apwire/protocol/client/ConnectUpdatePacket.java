@@ -18,7 +18,13 @@ public record ConnectUpdatePacket(
         @Nullable List<String> tags,
         JsonObject extras) implements ClientPacket {
 
-    /** Checks every field and copies collections. */
+    /**
+     * Checks every field and copies collections.
+     *
+     * @param itemsHandling the new flags, or {@code null} to keep them
+     * @param tags the new tags, or {@code null} to keep them
+     * @param extras the fields the protocol does not define, kept in order and written back unchanged
+     */
     public ConnectUpdatePacket {
         if (tags != null) {
             tags = List.copyOf(tags);

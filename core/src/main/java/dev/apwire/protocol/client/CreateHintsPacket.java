@@ -21,7 +21,14 @@ public record CreateHintsPacket(
         @Nullable HintStatus status,
         JsonObject extras) implements ClientPacket {
 
-    /** Checks every field and copies collections. */
+    /**
+     * Checks every field and copies collections.
+     *
+     * @param locations the location ids, not empty
+     * @param player the slot whose world holds the locations, or {@code null} for the sender's
+     * @param status the status of the new hints, or {@code null} for unspecified
+     * @param extras the fields the protocol does not define, kept in order and written back unchanged
+     */
     public CreateHintsPacket {
         Objects.requireNonNull(locations, "locations");
         if (player != null) {

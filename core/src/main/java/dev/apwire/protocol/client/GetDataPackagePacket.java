@@ -15,7 +15,12 @@ public record GetDataPackagePacket(
         @Nullable List<String> games,
         JsonObject extras) implements ClientPacket {
 
-    /** Checks every field and copies collections. */
+    /**
+     * Checks every field and copies collections.
+     *
+     * @param games the games wanted, or {@code null} for every game
+     * @param extras the fields the protocol does not define, kept in order and written back unchanged
+     */
     public GetDataPackagePacket {
         if (games != null) {
             games = List.copyOf(games);

@@ -14,7 +14,12 @@ public record GetPacket(
         List<String> keys,
         JsonObject extras) implements ClientPacket {
 
-    /** Checks every field and copies collections. */
+    /**
+     * Checks every field and copies collections.
+     *
+     * @param keys the keys
+     * @param extras the other arguments, echoed in order into {@code Retrieved} (clients correlate by them)
+     */
     public GetPacket {
         keys = List.copyOf(keys);
         Objects.requireNonNull(extras, "extras");

@@ -13,7 +13,12 @@ public record JoinPacket(
         String id,
         JsonObject extras) implements ClientPacket {
 
-    /** Checks every field and copies collections. */
+    /**
+     * Checks every field and copies collections.
+     *
+     * @param id the room identifier
+     * @param extras the fields the protocol does not define, kept in order and written back unchanged
+     */
     public JoinPacket {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(extras, "extras");

@@ -14,7 +14,12 @@ public record LocationChecksPacket(
         LongList locations,
         JsonObject extras) implements ClientPacket {
 
-    /** Checks every field and copies collections. */
+    /**
+     * Checks every field and copies collections.
+     *
+     * @param locations the location ids
+     * @param extras the fields the protocol does not define, kept in order and written back unchanged
+     */
     public LocationChecksPacket {
         Objects.requireNonNull(locations, "locations");
         Objects.requireNonNull(extras, "extras");

@@ -17,7 +17,13 @@ public record LocationScoutsPacket(
         @Nullable Integer createAsHint,
         JsonObject extras) implements ClientPacket {
 
-    /** Checks every field and copies collections. */
+    /**
+     * Checks every field and copies collections.
+     *
+     * @param locations the location ids
+     * @param createAsHint 0 or absent: no hint; 1: create and broadcast hints; 2: broadcast only new ones
+     * @param extras the fields the protocol does not define, kept in order and written back unchanged
+     */
     public LocationScoutsPacket {
         Objects.requireNonNull(locations, "locations");
         Objects.requireNonNull(extras, "extras");

@@ -13,7 +13,12 @@ public record SayPacket(
         String text,
         JsonObject extras) implements ClientPacket {
 
-    /** Checks every field and copies collections. */
+    /**
+     * Checks every field and copies collections.
+     *
+     * @param text the text
+     * @param extras the fields the protocol does not define, kept in order and written back unchanged
+     */
     public SayPacket {
         Objects.requireNonNull(text, "text");
         Objects.requireNonNull(extras, "extras");

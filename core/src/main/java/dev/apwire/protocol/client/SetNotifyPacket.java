@@ -14,7 +14,12 @@ public record SetNotifyPacket(
         List<String> keys,
         JsonObject extras) implements ClientPacket {
 
-    /** Checks every field and copies collections. */
+    /**
+     * Checks every field and copies collections.
+     *
+     * @param keys the keys
+     * @param extras the fields the protocol does not define, kept in order and written back unchanged
+     */
     public SetNotifyPacket {
         keys = List.copyOf(keys);
         Objects.requireNonNull(extras, "extras");

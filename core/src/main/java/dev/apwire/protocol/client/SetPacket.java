@@ -23,7 +23,15 @@ public record SetPacket(
         List<DataStorageOperation> operations,
         JsonObject extras) implements ClientPacket {
 
-    /** Checks every field and copies collections. */
+    /**
+     * Checks every field and copies collections.
+     *
+     * @param key the key; keys starting with {@code _read_} are read-only
+     * @param defaultValue the value to start from when the key is missing; {@code null} when absent ({@link dev.apwire.json.JsonNull} when sent as null)
+     * @param wantReply {@code want_reply} as sent, or {@code null} when absent; see {@link #wantsReply()}
+     * @param operations the operations, applied in order
+     * @param extras the other arguments, echoed in order into {@code SetReply} (clients correlate by them)
+     */
     public SetPacket {
         Objects.requireNonNull(key, "key");
         operations = List.copyOf(operations);

@@ -14,7 +14,12 @@ public record StatusUpdatePacket(
         ClientStatus status,
         JsonObject extras) implements ClientPacket {
 
-    /** Checks every field and copies collections. */
+    /**
+     * Checks every field and copies collections.
+     *
+     * @param status the new status
+     * @param extras the fields the protocol does not define, kept in order and written back unchanged
+     */
     public StatusUpdatePacket {
         Objects.requireNonNull(status, "status");
         Objects.requireNonNull(extras, "extras");

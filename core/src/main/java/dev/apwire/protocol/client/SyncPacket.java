@@ -11,7 +11,11 @@ import java.util.Objects;
 public record SyncPacket(
         JsonObject extras) implements ClientPacket {
 
-    /** Checks every field and copies collections. */
+    /**
+     * Checks every field and copies collections.
+     *
+     * @param extras the fields the protocol does not define, kept in order and written back unchanged
+     */
     public SyncPacket {
         Objects.requireNonNull(extras, "extras");
     }

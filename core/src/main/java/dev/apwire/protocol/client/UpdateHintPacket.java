@@ -20,7 +20,14 @@ public record UpdateHintPacket(
         @Nullable HintStatus status,
         JsonObject extras) implements ClientPacket {
 
-    /** Checks every field and copies collections. */
+    /**
+     * Checks every field and copies collections.
+     *
+     * @param player the slot whose world holds the location
+     * @param location the location id
+     * @param status the new status, or {@code null} to leave it
+     * @param extras the fields the protocol does not define, kept in order and written back unchanged
+     */
     public UpdateHintPacket {
         Checks.nonNegative(player, "player");
         Checks.id(location, "location");

@@ -22,7 +22,15 @@ public record BouncedPacket(
         @Nullable JsonValue data,
         JsonObject extras) implements ServerPacket {
 
-    /** Checks every field and copies collections. */
+    /**
+     * Checks every field and copies collections.
+     *
+     * @param games the target games, or {@code null} when absent
+     * @param slots the target slots, or {@code null} when absent
+     * @param tags the target tags, or {@code null} when absent
+     * @param data the relayed data, or {@code null} when absent
+     * @param extras the Bounce's other arguments, in order
+     */
     public BouncedPacket {
         if (games != null) {
             games = List.copyOf(games);

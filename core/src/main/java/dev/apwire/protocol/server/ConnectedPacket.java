@@ -35,7 +35,19 @@ public record ConnectedPacket(
         @Nullable Integer hintPoints,
         JsonObject extras) implements ServerPacket {
 
-    /** Checks every field and copies collections. */
+    /**
+     * Checks every field and copies collections.
+     *
+     * @param team the client's team
+     * @param slot the client's slot
+     * @param players every player of the multiworld
+     * @param missingLocations the slot's locations not yet checked
+     * @param checkedLocations the slot's checked locations
+     * @param slotData the slot's data, or {@code null} when not asked for
+     * @param slotInfo every slot by number, in wire order
+     * @param hintPoints the slot's hint points, or {@code null} when absent
+     * @param extras the fields the protocol does not define, kept in order and written back unchanged
+     */
     public ConnectedPacket {
         Checks.nonNegative(team, "team");
         Checks.nonNegative(slot, "slot");

@@ -16,7 +16,12 @@ public record ConnectionRefusedPacket(
         @Nullable List<ConnectionRefusedError> errors,
         JsonObject extras) implements ServerPacket {
 
-    /** Checks every field and copies collections. */
+    /**
+     * Checks every field and copies collections.
+     *
+     * @param errors the reasons, or {@code null} when absent
+     * @param extras the fields the protocol does not define, kept in order and written back unchanged
+     */
     public ConnectionRefusedPacket {
         if (errors != null) {
             errors = List.copyOf(errors);

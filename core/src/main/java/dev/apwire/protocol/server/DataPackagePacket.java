@@ -14,7 +14,12 @@ public record DataPackagePacket(
         DataPackageContents data,
         JsonObject extras) implements ServerPacket {
 
-    /** Checks every field and copies collections. */
+    /**
+     * Checks every field and copies collections.
+     *
+     * @param data the contents
+     * @param extras the fields the protocol does not define, kept in order and written back unchanged
+     */
     public DataPackagePacket {
         Objects.requireNonNull(data, "data");
         Objects.requireNonNull(extras, "extras");

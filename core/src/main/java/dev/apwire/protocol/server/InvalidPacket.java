@@ -19,7 +19,14 @@ public record InvalidPacket(
         String text,
         JsonObject extras) implements ServerPacket {
 
-    /** Checks every field and copies collections. */
+    /**
+     * Checks every field and copies collections.
+     *
+     * @param type what was wrong: the {@code cmd} or the arguments
+     * @param originalCmd the {@code cmd} of the faulty command, or {@code null} when it could not be read
+     * @param text a description naming the field and the rule
+     * @param extras the fields the protocol does not define, kept in order and written back unchanged
+     */
     public InvalidPacket {
         Objects.requireNonNull(type, "type");
         Objects.requireNonNull(text, "text");

@@ -15,7 +15,12 @@ public record LocationInfoPacket(
         List<NetworkItem> locations,
         JsonObject extras) implements ServerPacket {
 
-    /** Checks every field and copies collections. */
+    /**
+     * Checks every field and copies collections.
+     *
+     * @param locations the scouted items, in request order
+     * @param extras the fields the protocol does not define, kept in order and written back unchanged
+     */
     public LocationInfoPacket {
         locations = List.copyOf(locations);
         Objects.requireNonNull(extras, "extras");

@@ -36,7 +36,21 @@ public record PrintJsonPacket(
         @Nullable Integer countdown,
         JsonObject extras) implements ServerPacket {
 
-    /** Checks every field and copies collections. */
+    /**
+     * Checks every field and copies collections.
+     *
+     * @param data the message parts
+     * @param type the message type, or {@code null} when absent
+     * @param receiving the receiving slot (ItemSend, ItemCheat, Hint)
+     * @param item the item (ItemSend, ItemCheat, Hint)
+     * @param found whether the hinted location was checked (Hint)
+     * @param team the team of the player concerned
+     * @param slot the slot of the player concerned
+     * @param message the chat text without the sender prefix (Chat, ServerChat)
+     * @param tags the player's tags (Join, TagsChanged)
+     * @param countdown the seconds left (Countdown)
+     * @param extras the fields the protocol does not define, kept in order and written back unchanged
+     */
     public PrintJsonPacket {
         data = List.copyOf(data);
         if (tags != null) {

@@ -18,7 +18,13 @@ public record ReceivedItemsPacket(
         List<NetworkItem> items,
         JsonObject extras) implements ServerPacket {
 
-    /** Checks every field and copies collections. */
+    /**
+     * Checks every field and copies collections.
+     *
+     * @param index the position of the first item in the client's item list
+     * @param items the items
+     * @param extras the fields the protocol does not define, kept in order and written back unchanged
+     */
     public ReceivedItemsPacket {
         Checks.nonNegative(index, "index");
         items = List.copyOf(items);

@@ -13,7 +13,12 @@ public record RetrievedPacket(
         JsonObject keys,
         JsonObject extras) implements ServerPacket {
 
-    /** Checks every field and copies collections. */
+    /**
+     * Checks every field and copies collections.
+     *
+     * @param keys each requested key and its value
+     * @param extras the Get's other arguments, echoed in order
+     */
     public RetrievedPacket {
         Objects.requireNonNull(keys, "keys");
         Objects.requireNonNull(extras, "extras");

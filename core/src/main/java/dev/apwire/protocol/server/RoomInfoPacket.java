@@ -41,7 +41,23 @@ public record RoomInfoPacket(
         double time,
         JsonObject extras) implements ServerPacket {
 
-    /** Checks every field and copies collections. */
+    /**
+     * Checks every field and copies collections.
+     *
+     * @param password whether joining needs a password
+     * @param games the games of the room (with {@code Archipelago})
+     * @param tags the server's tags
+     * @param version the server's Archipelago version
+     * @param generatorVersion the version that generated the multiworld, or {@code null} from old servers
+     * @param permissions {@code release}, {@code remaining} and {@code collect} permissions, in wire order
+     * @param hintCost the percentage of locations a hint costs
+     * @param locationCheckPoints the hint points earned per check
+     * @param datapackageChecksums each game's data package checksum, or {@code null} from old servers
+     * @param datapackageVersions each game's data package version (deprecated), or {@code null}
+     * @param seedName the name of the generated multiworld
+     * @param time the server's clock, Unix seconds
+     * @param extras the fields the protocol does not define, kept in order and written back unchanged
+     */
     public RoomInfoPacket {
         games = List.copyOf(games);
         tags = List.copyOf(tags);

@@ -51,7 +51,27 @@ public record RoomUpdatePacket(
         @Nullable LongList missingLocations,
         JsonObject extras) implements ServerPacket {
 
-    /** Checks every field and copies collections. */
+    /**
+     * Checks every field and copies collections.
+     *
+     * @param password whether joining needs a password
+     * @param games the games
+     * @param tags the server's tags
+     * @param version the server's version
+     * @param generatorVersion the generator's version
+     * @param permissions the permissions
+     * @param hintCost the hint cost percentage
+     * @param locationCheckPoints the hint points per check
+     * @param datapackageChecksums the data package checksums
+     * @param datapackageVersions the data package versions (deprecated)
+     * @param seedName the seed name
+     * @param time the server's clock
+     * @param hintPoints the client's hint points
+     * @param players every player (after an alias change)
+     * @param checkedLocations newly checked locations (or, after release/collect, all of them)
+     * @param missingLocations missing locations (never sent by the reference server)
+     * @param extras the fields the protocol does not define, kept in order and written back unchanged
+     */
     public RoomUpdatePacket {
         if (games != null) {
             games = List.copyOf(games);

@@ -21,7 +21,15 @@ public record SetReplyPacket(
         @Nullable Integer slot,
         JsonObject extras) implements ServerPacket {
 
-    /** Checks every field and copies collections. */
+    /**
+     * Checks every field and copies collections.
+     *
+     * @param key the key
+     * @param value the new value
+     * @param originalValue the value before the Set, or {@code null} when absent (as on {@code _read_} notifications)
+     * @param slot the slot that set it, or {@code null} when absent
+     * @param extras the Set's other arguments (default, want_reply, operations and extras), echoed in order
+     */
     public SetReplyPacket {
         Objects.requireNonNull(key, "key");
         Objects.requireNonNull(value, "value");

@@ -12,7 +12,12 @@ import java.util.Objects;
  */
 public record UnknownServerPacket(String cmd, JsonObject extras) implements ServerPacket {
 
-    /** Checks the fields are present. */
+    /**
+     * Checks the fields are present.
+     *
+     * @param cmd the {@code cmd} string
+     * @param extras every other field of the command, in wire order
+     */
     public UnknownServerPacket {
         Objects.requireNonNull(cmd, "cmd");
         Objects.requireNonNull(extras, "extras");
