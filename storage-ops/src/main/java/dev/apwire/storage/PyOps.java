@@ -309,7 +309,8 @@ final class PyOps {
         if (base == 1.0) {
             return new JsonFloat(negate ? -1.0 : 1.0);
         }
-        double r = StrictMath.pow(base, y);
+        // Math.pow: on HotSpot it agrees with glibc (which CPython uses) where StrictMath (fdlibm) can differ in the last bit.
+        double r = Math.pow(base, y);
         if (Double.isInfinite(r)) {
             throw error(StorageErrorKind.NOT_FINITE, "result is not finite (numerical result out of range)");
         }
