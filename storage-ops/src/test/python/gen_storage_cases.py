@@ -18,6 +18,7 @@ import copy
 import json
 import math
 import operator
+import random
 import re
 import sys
 
@@ -317,9 +318,32 @@ def cross():
     return c
 
 
+def randomized():
+    """Fixed-seed random numbers: exact big-int arithmetic, and Python's float repr through %s."""
+    rnd = random.Random(20261124)
+    c = []
+    for k in range(20):
+        floats = []
+        for _ in range(50):
+            e = rnd.randint(-330, 308)
+            f = rnd.random() * 10.0 ** e * rnd.choice((1, -1))
+            floats.append(f if math.isfinite(f) else 1.0)
+        c.append(case(f"random float repr {k}", [("mod", floats)], value="%s"))
+    for k in range(200):
+        name = rnd.choice(["add", "mul", "mod", "pow", "and", "or", "xor", "left_shift", "right_shift", "max", "min", "floor"])
+        a = rnd.randint(-(2 ** rnd.randint(1, 300)), 2 ** rnd.randint(1, 300))
+        b = rnd.randint(-(2 ** rnd.randint(1, 200)), 2 ** rnd.randint(1, 200))
+        if name in ("pow", "left_shift", "right_shift"):
+            b = rnd.randint(-3, 700)
+        if rnd.random() < 0.2:
+            b = b / 7.0 if name not in ("and", "or", "xor", "left_shift", "right_shift") else b
+        c.append(case(f"random {name} {k}", [(name, b)], value=a))
+    return c
+
+
 def main():
     out = sys.stdout
-    for row in special() + cross():
+    for row in special() + randomized() + cross():
         row["expect"] = run(row)
         out.write(json.dumps(row) + "\n")
 
