@@ -23,6 +23,7 @@ public final class Main {
 
     static {
         COMMANDS.put("validate", ValidateCommand::run);
+        COMMANDS.put("storage", StorageCommand::run);
     }
 
     private Main() {
