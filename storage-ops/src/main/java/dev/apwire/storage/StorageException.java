@@ -16,8 +16,11 @@ public final class StorageException extends RuntimeException {
     /** The prefix of messages about the operations list as a whole. */
     static final String OPERATIONS = "operations";
 
-    private final @Nullable OperationType operation;
+    /** The failing operation's name, or {@code null} when the problem is not tied to one operation. */
+    private final @Nullable String operation;
+    /** Why it failed. */
     private final StorageErrorKind kind;
+    /** The reason, without the operation name. */
     private final String reason;
 
     /**
@@ -29,7 +32,7 @@ public final class StorageException extends RuntimeException {
      */
     public StorageException(@Nullable OperationType operation, StorageErrorKind kind, String reason) {
         super((operation != null ? operation.name() : OPERATIONS) + ": " + reason, null, false, false);
-        this.operation = operation;
+        this.operation = operation != null ? operation.name() : null;
         this.kind = Objects.requireNonNull(kind, "kind");
         this.reason = Objects.requireNonNull(reason, "reason");
     }
@@ -54,7 +57,7 @@ public final class StorageException extends RuntimeException {
 
     /** {@return the failing operation, or {@code null} when the problem is not tied to one operation} */
     public @Nullable OperationType operation() {
-        return operation;
+        return operation != null ? OperationType.of(operation) : null;
     }
 
     /** {@return why it failed} */
