@@ -137,12 +137,8 @@ public final class StorageOperations {
         return List.copyOf(result);
     }
 
-    /**
-     * {@return an operation as the JSON object the reference server echoes: {@code operation}, {@code value}, then its extras}
-     *
-     * @param operation the operation
-     */
-    public static JsonObject toJson(DataStorageOperation operation) {
+    /** {@return an operation as the JSON object the reference server echoes: {@code operation}, {@code value}, then its extras} */
+    static JsonObject toJson(DataStorageOperation operation) {
         LinkedHashMap<String, JsonValue> m = new LinkedHashMap<>();
         m.put("operation", new JsonString(operation.operation().name()));
         m.put("value", operation.value());
