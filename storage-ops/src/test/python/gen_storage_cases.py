@@ -268,6 +268,15 @@ def special():
         add(case(f"left_shift {a!r} {b!r}", [("left_shift", b)], value=a))
     for a, b in [(-8, 1), (-1, 100), (1, 10 ** 20), (-5, 10 ** 20), (5, -1), (2 ** 70, 3), (-(2 ** 70), 69), (True, True)]:
         add(case(f"right_shift {a!r} {b!r}", [("right_shift", b)], value=a))
+    # exact int/float comparison and hashing around 2**63 and beyond
+    for a, b in [(2 ** 63, 2.0 ** 63), (2 ** 63 - 1, 2.0 ** 63), (-(2 ** 63), -(2.0 ** 63)), (-(2 ** 63) - 1, -(2.0 ** 63)),
+                 (2 ** 64, 1.5), (-(2 ** 64), 1.5), (2 ** 70 + 1, 2.0 ** 70), (10 ** 300, 1e300), (int(1e300), 1e300),
+                 (-3, -2.5), (-2, -2.5), (0, -0.0), (5, 4.999999999999999), (2 ** 53 + 1, 2.0 ** 53 + 2)]:
+        add(case(f"max {a!r} {b!r}", [("max", b)], value=a))
+        add(case(f"min {b!r} {a!r}", [("min", a)], value=b))
+        add(case(f"remove {b!r} from [{a!r}]", [("remove", b)], value=[a, "x"]))
+        add(case(f"update [{a!r}] with {b!r}", [("update", [b, a, b])], value=[a]))
+        add(case(f"update [{b!r}] with {a!r}", [("update", [a])], value=[b]))
     # sequences
     for a, b in [("ab", 3), ("ab", -2), ("ab", True), (3, "ab"), ([1, [2]], 2), ("", 10 ** 15), ("a", 10 ** 6), ("ab", 500_001),
                  ("a", 10 ** 9), ([1], 10 ** 9), ([], 10 ** 18), ("a", 10 ** 20), ("a", -(10 ** 20)), ("\U0001F600", 3),

@@ -9,7 +9,6 @@ import dev.apwire.json.JsonObject;
 import dev.apwire.json.JsonString;
 import dev.apwire.json.JsonValue;
 import dev.apwire.protocol.OperationType;
-import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.List;
 import java.util.Map;
@@ -97,13 +96,7 @@ final class PyValues {
         return d;
     }
 
-    /** {@return the exact value of a number as a BigDecimal} */
-    private static BigDecimal exact(JsonValue v) {
-        if (v instanceof JsonFloat) {
-            return new BigDecimal(((JsonFloat) v).value());
-        }
-        return new BigDecimal(bigOf(v));
-    }
+    private static final double TWO_63 = 0x1p63;
 
     /** {@return the exact three-way comparison of two Python numbers, as Python compares int and float} */
     static int compareNumbers(JsonValue a, JsonValue b) {
@@ -116,7 +109,39 @@ final class PyValues {
             }
             return bigOf(a).compareTo(bigOf(b));
         }
-        return exact(a).compareTo(exact(b));
+        if (a instanceof JsonFloat) {
+            return -compareIntFloat(b, ((JsonFloat) a).value());
+        }
+        return compareIntFloat(a, ((JsonFloat) b).value());
+    }
+
+    /** Exact comparison of an int with a finite double, without decimal conversions. */
+    private static int compareIntFloat(JsonValue x, double d) {
+        if (d >= TWO_63 || d < -TWO_63) {
+            // |d| >= 2^63 > 2^52, so d is integral
+            return fitsLong(x) ? (d > 0 ? -1 : 1) : bigOf(x).compareTo(integralBig(d));
+        }
+        if (!fitsLong(x)) {
+            return bigOf(x).signum();
+        }
+        long v = longOf(x);
+        long t = (long) d;
+        if (v != t) {
+            return Long.compare(v, t);
+        }
+        return d > t ? -1 : d < t ? 1 : 0;
+    }
+
+    /** {@return an integral finite double as an exact BigInteger, from its bits} */
+    static BigInteger integralBig(double d) {
+        if (Math.abs(d) < TWO_63) {
+            return BigInteger.valueOf((long) d);
+        }
+        long bits = Double.doubleToRawLongBits(d);
+        int exponent = (int) ((bits >> 52) & 0x7ff) - 1075;
+        long mantissa = (bits & ((1L << 52) - 1)) | (1L << 52);
+        BigInteger r = BigInteger.valueOf(mantissa).shiftLeft(exponent);
+        return d < 0 ? r.negate() : r;
     }
 
     /** {@return Python's {@code a == b}: numbers by value (1 == 1.0 == True), lists and dicts deeply} */
@@ -232,7 +257,7 @@ final class PyValues {
         if (v instanceof JsonFloat) {
             double d = ((JsonFloat) v).value();
             if (d == Math.rint(d)) {
-                return JsonInt.of(new BigDecimal(d).toBigIntegerExact());
+                return JsonInt.of(integralBig(d));
             }
             return v;
         }
