@@ -25,6 +25,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The 18 operations with the reference server's Python semantics (§1.1), each computing
@@ -40,7 +41,8 @@ final class PyOps {
     private static final double LOG2_10 = Math.log(10) / Math.log(2);
     private static final BigInteger LONG_MIN = BigInteger.valueOf(Long.MIN_VALUE);
     private static final BigInteger LONG_MAX = BigInteger.valueOf(Long.MAX_VALUE);
-    private static final BigInteger DEFAULT_INT_BOUND = BigInteger.TEN.pow(StorageLimits.DEFAULT.maxIntegerDigits());
+    /** 10^maxIntegerDigits for each limit in use: the exclusive bound on an integer result's magnitude. */
+    private static final Map<Integer, BigInteger> INT_BOUNDS = new ConcurrentHashMap<>();
 
     private final OperationType op;
     private final StorageLimits limits;
@@ -137,7 +139,7 @@ final class PyOps {
         if (bits > maxBits() + 1) {
             throw intTooLarge();
         }
-        BigInteger bound = d == StorageLimits.DEFAULT.maxIntegerDigits() ? DEFAULT_INT_BOUND : BigInteger.TEN.pow(d);
+        BigInteger bound = INT_BOUNDS.computeIfAbsent(d, BigInteger.TEN::pow);
         if (v.abs().compareTo(bound) >= 0) {
             throw intTooLarge();
         }

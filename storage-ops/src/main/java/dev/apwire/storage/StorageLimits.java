@@ -22,11 +22,12 @@ public record StorageLimits(int maxIntegerDigits, int maxLength) {
      * @param maxIntegerDigits the most decimal digits an integer result may have (Python's own int/str
      *     conversion limit is 4300)
      * @param maxLength the most elements a string (in code points), list or object result may have
-     * @throws IllegalArgumentException if a bound is less than 1, or {@code maxIntegerDigits} is over 1,000,000
+     * @throws IllegalArgumentException if a bound is less than 1, or {@code maxIntegerDigits} is over 100,000
+     *     (larger integers would make single operations take more than milliseconds)
      */
     public StorageLimits {
-        if (maxIntegerDigits < 1 || maxIntegerDigits > 1_000_000) {
-            throw new IllegalArgumentException("maxIntegerDigits must be within 1..1000000, got " + maxIntegerDigits);
+        if (maxIntegerDigits < 1 || maxIntegerDigits > 100_000) {
+            throw new IllegalArgumentException("maxIntegerDigits must be within 1..100000, got " + maxIntegerDigits);
         }
         if (maxLength < 1) {
             throw new IllegalArgumentException("maxLength must be >= 1, got " + maxLength);
