@@ -1,6 +1,5 @@
 package dev.apwire.codec;
 
-import dev.apwire.codec.internal.PyFloat;
 import dev.apwire.codec.internal.Streams;
 import dev.apwire.json.JsonArray;
 import dev.apwire.json.JsonBool;
@@ -10,6 +9,7 @@ import dev.apwire.json.JsonNull;
 import dev.apwire.json.JsonObject;
 import dev.apwire.json.JsonString;
 import dev.apwire.json.JsonValue;
+import dev.apwire.json.PythonText;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -127,7 +127,7 @@ public final class JsonValues {
                 }
                 break;
             case FLOAT:
-                g.writeNumber(PyFloat.repr(((JsonFloat) value).value()));
+                g.writeNumber(PythonText.floatRepr(((JsonFloat) value).value()));
                 break;
             case STRING:
                 g.writeString(((JsonString) value).value());

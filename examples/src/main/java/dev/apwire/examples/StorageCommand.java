@@ -1,5 +1,7 @@
 package dev.apwire.examples;
 
+import dev.apwire.codec.JsonValues;
+import dev.apwire.codec.MalformedFrameException;
 import dev.apwire.json.JsonBool;
 import dev.apwire.json.JsonInt;
 import dev.apwire.json.JsonObject;
@@ -40,7 +42,7 @@ final class StorageCommand {
             if (line.isBlank()) {
                 continue;
             }
-            out.println(JsonLines.write(answer(line)));
+            out.println(JsonValues.toJson(answer(line)));
         }
         out.flush();
         return 0;
@@ -49,8 +51,8 @@ final class StorageCommand {
     static JsonObject answer(String line) {
         JsonValue input;
         try {
-            input = JsonLines.parse(line);
-        } catch (JsonLines.InvalidJson e) {
+            input = JsonValues.parse(line);
+        } catch (MalformedFrameException e) {
             return failure("input: " + e.getMessage());
         }
         if (!(input instanceof JsonObject)) {

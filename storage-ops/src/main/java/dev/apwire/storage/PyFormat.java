@@ -7,11 +7,10 @@ import dev.apwire.json.JsonInt;
 import dev.apwire.json.JsonObject;
 import dev.apwire.json.JsonString;
 import dev.apwire.json.JsonValue;
+import dev.apwire.json.PythonText;
 import dev.apwire.protocol.OperationType;
 import java.math.BigDecimal;
 import java.math.BigInteger;
-import java.math.MathContext;
-import java.math.RoundingMode;
 import java.util.Map;
 
 /**
@@ -245,124 +244,17 @@ final class PyFormat {
         }
     }
 
-    /** Python's {@code repr(str)}: single quotes unless the text has a single and no double quote. */
+    /** Python's {@code repr(str)}. */
     private void stringRepr(String s) {
-        char quote = s.indexOf('\'') >= 0 && s.indexOf('"') < 0 ? '"' : '\'';
-        out.append(quote);
-        for (int i = 0; i < s.length(); ) {
-            int c = s.codePointAt(i);
-            i += Character.charCount(c);
-            if (c == quote || c == '\\') {
-                out.append('\\').appendCodePoint(c);
-            } else if (c == '\t') {
-                out.append("\\t");
-            } else if (c == '\n') {
-                out.append("\\n");
-            } else if (c == '\r') {
-                out.append("\\r");
-            } else if (c < ' ' || c == 0x7f) {
-                hex(c, 'x', 2);
-            } else if (c < 0x7f || isPrintable(c)) {
-                out.appendCodePoint(c);
-            } else if (c <= 0xff) {
-                hex(c, 'x', 2);
-            } else if (c <= 0xffff) {
-                hex(c, 'u', 4);
-            } else {
-                hex(c, 'U', 8);
-            }
-        }
-        out.append(quote);
-    }
-
-    private void hex(int c, char tag, int width) {
-        String h = Integer.toHexString(c);
-        out.append('\\').append(tag);
-        for (int k = h.length(); k < width; k++) {
-            out.append('0');
-        }
-        out.append(h);
-    }
-
-    /** Python's {@code str.isprintable} for one code point: not a control, format, surrogate, private, unassigned or separator (space excepted). */
-    private static boolean isPrintable(int c) {
-        switch (Character.getType(c)) {
-            case Character.CONTROL:
-            case Character.FORMAT:
-            case Character.SURROGATE:
-            case Character.PRIVATE_USE:
-            case Character.UNASSIGNED:
-            case Character.LINE_SEPARATOR:
-            case Character.PARAGRAPH_SEPARATOR:
-                return false;
-            case Character.SPACE_SEPARATOR:
-                return c == ' ';
-            default:
-                return true;
-        }
+        PythonText.appendStringRepr(out, s);
     }
 
     /**
-     * {@return Python's {@code repr(float)}: the shortest digits that read back as the same double,
-     * in fixed notation for decimal exponents from -4 to 15 and as {@code 1.5e+16} otherwise}
+     * {@return Python's {@code repr(float)}}
      *
      * @param d a finite double
      */
     static String floatRepr(double d) {
-        if (d == 0.0) {
-            return Double.doubleToRawLongBits(d) < 0 ? "-0.0" : "0.0";
-        }
-        BigDecimal exact = new BigDecimal(d);
-        BigDecimal best = exact;
-        for (int p = 1; p <= 17; p++) {
-            BigDecimal r = exact.round(new MathContext(p, RoundingMode.HALF_EVEN));
-            BigDecimal unit = BigDecimal.ONE.scaleByPowerOfTen(-r.scale());
-            BigDecimal found = null;
-            for (BigDecimal cand : new BigDecimal[] {r, r.add(unit), r.subtract(unit)}) {
-                if (cand.doubleValue() == d && cand.precision() <= p
-                        && (found == null || cand.subtract(exact).abs().compareTo(found.subtract(exact).abs()) < 0)) {
-                    found = cand;
-                }
-            }
-            if (found != null) {
-                best = found;
-                break;
-            }
-        }
-        best = best.stripTrailingZeros();
-        String digits = best.unscaledValue().abs().toString();
-        int decpt = digits.length() - best.scale();
-        StringBuilder s = new StringBuilder();
-        if (d < 0) {
-            s.append('-');
-        }
-        if (decpt <= -4 || decpt > 16) {
-            s.append(digits.charAt(0));
-            if (digits.length() > 1) {
-                s.append('.').append(digits, 1, digits.length());
-            }
-            int exp = decpt - 1;
-            s.append('e').append(exp < 0 ? '-' : '+');
-            int a = Math.abs(exp);
-            if (a < 10) {
-                s.append('0');
-            }
-            s.append(a);
-        } else if (decpt <= 0) {
-            s.append("0.");
-            for (int k = 0; k < -decpt; k++) {
-                s.append('0');
-            }
-            s.append(digits);
-        } else if (decpt >= digits.length()) {
-            s.append(digits);
-            for (int k = digits.length(); k < decpt; k++) {
-                s.append('0');
-            }
-            s.append(".0");
-        } else {
-            s.append(digits, 0, decpt).append('.').append(digits, decpt, digits.length());
-        }
-        return s.toString();
+        return PythonText.floatRepr(d);
     }
 }

@@ -8,6 +8,7 @@ import dev.apwire.json.JsonNull;
 import dev.apwire.json.JsonObject;
 import dev.apwire.json.JsonString;
 import dev.apwire.json.JsonValue;
+import dev.apwire.json.PythonText;
 import dev.apwire.protocol.OperationType;
 import java.math.BigInteger;
 import java.util.List;
@@ -24,27 +25,9 @@ final class PyValues {
 
     /** {@return the Python type name of a value, as Python's error messages print it} */
     static String typeName(JsonValue v) {
-        switch (v.kind()) {
-            case NULL:
-                return "NoneType";
-            case BOOLEAN:
-                return "bool";
-            case INTEGER:
-                return "int";
-            case FLOAT:
-                return "float";
-            case STRING:
-                return "str";
-            case ARRAY:
-                return "list";
-            case OBJECT:
-                return "dict";
-            default:
-                throw new AssertionError(v.kind());
-        }
+        return PythonText.typeName(v);
     }
 
-    /** {@return whether Python treats the value as an {@code int}: an integer or a boolean} */
     static boolean isIntLike(JsonValue v) {
         return v instanceof JsonInt || v instanceof JsonBool;
     }

@@ -6,6 +6,7 @@ import dev.apwire.codec.MalformedFrameException;
 import dev.apwire.json.JsonObject;
 import dev.apwire.json.JsonString;
 import dev.apwire.json.JsonValue;
+import dev.apwire.json.PythonText;
 import dev.apwire.protocol.PacketProblemType;
 import dev.apwire.protocol.client.ClientCommand;
 import dev.apwire.protocol.client.ClientPacket;
@@ -214,7 +215,7 @@ public final class FrameDecoder<P> {
     private Decoded<P> command(JsonParser p, int index) throws MalformedFrameException {
         if (p.currentToken() != JsonToken.START_OBJECT) {
             JsonValue v = JsonValues.read(p);
-            return problem(index, PacketProblemType.CMD, null, "Could not get command from " + PyRepr.of(v) + " at `cmd`", true);
+            return problem(index, PacketProblemType.CMD, null, "Could not get command from " + PythonText.repr(v, 200) + " at `cmd`", true);
         }
         String firstName = p.nextName();
         if (firstName == null) {
@@ -227,7 +228,7 @@ public final class FrameDecoder<P> {
         if (p.currentToken() != JsonToken.VALUE_STRING) {
             JsonValue v = JsonValues.read(p);
             skipRest(p);
-            return problem(index, PacketProblemType.CMD, null, "Command should be str, got <class '" + PyRepr.typeName(v) + "'>", false);
+            return problem(index, PacketProblemType.CMD, null, "Command should be str, got <class '" + PythonText.typeName(v) + "'>", false);
         }
         String cmd = p.getString();
         int depth = p.streamReadContext().getNestingDepth();
@@ -254,10 +255,10 @@ public final class FrameDecoder<P> {
         JsonValue cmd = fields.get("cmd");
         if (cmd == null) {
             return problem(index, PacketProblemType.CMD, null,
-                    "Could not get command from " + PyRepr.of(JsonObject.adopt(fields)) + " at `cmd`", true);
+                    "Could not get command from " + PythonText.repr(JsonObject.adopt(fields), 200) + " at `cmd`", true);
         }
         if (!(cmd instanceof JsonString)) {
-            return problem(index, PacketProblemType.CMD, null, "Command should be str, got <class '" + PyRepr.typeName(cmd) + "'>", false);
+            return problem(index, PacketProblemType.CMD, null, "Command should be str, got <class '" + PythonText.typeName(cmd) + "'>", false);
         }
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try (JsonGenerator g = factory.createGenerator(ObjectWriteContext.empty(), out, JsonEncoding.UTF8)) {

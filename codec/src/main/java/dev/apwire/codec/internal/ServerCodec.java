@@ -4,6 +4,7 @@ import dev.apwire.codec.JsonValues;
 import dev.apwire.codec.MalformedFrameException;
 import dev.apwire.json.JsonObject;
 import dev.apwire.json.JsonValue;
+import dev.apwire.json.PythonText;
 import dev.apwire.protocol.ConnectionRefusedError;
 import dev.apwire.protocol.DataPackageContents;
 import dev.apwire.protocol.JsonMessagePart;
@@ -772,7 +773,7 @@ public final class ServerCodec {
         }
         if (time != null) {
             g.writeName("time");
-            g.writeNumber(PyFloat.repr(time));
+            g.writeNumber(PythonText.floatRepr(time));
         }
     }
 }

@@ -1,4 +1,4 @@
-package dev.apwire.codec.internal;
+package dev.apwire.json;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -9,20 +9,20 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** Float formatting against Python's own {@code repr} of 5,000+ doubles (written by python3 into the resource). */
-class PyFloatTest {
+class PythonTextTest {
 
     @Test
     void matchesPythonRepr() throws Exception {
         List<String> mismatches = new ArrayList<>();
         int n = 0;
-        try (InputStream in = PyFloatTest.class.getResourceAsStream("/python-float-repr.txt")) {
+        try (InputStream in = PythonTextTest.class.getResourceAsStream("/python-float-repr.txt")) {
             for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
                 if (line.isBlank()) {
                     continue;
                 }
                 String[] parts = line.split(" ");
                 double d = Double.longBitsToDouble(Long.parseUnsignedLong(parts[0], 16));
-                String ours = PyFloat.repr(d);
+                String ours = PythonText.floatRepr(d);
                 n++;
                 if (!ours.equals(parts[1])) {
                     mismatches.add(parts[1] + " vs " + ours);
