@@ -22,8 +22,15 @@ for _ in $(seq 1 50); do grep -q "page at" "$LOG" && break; sleep 0.2; done
 grep -q "page at" "$LOG" || { echo "relay did not start:" >&2; cat "$LOG" >&2; exit 1; }
 FLAGS=(--headless --no-sandbox --disable-gpu --disable-quic --no-first-run --disable-background-networking
        --disable-component-update --disable-sync --virtual-time-budget=5000)
-DOM=$(timeout 60 chromium "${FLAGS[@]}" --user-data-dir="$PROFILE/dom" --dump-dom "http://127.0.0.1:$PORT/" 2>/dev/null)
-TOKEN=$(printf '%s' "$DOM" | grep -o '<code id="me">[0-9a-f]\{32\}</code>' | grep -o '[0-9a-f]\{32\}' || true)
+# Virtual time runs ahead of real network I/O on a busy machine: try a few times before failing.
+TOKEN=""
+for attempt in 1 2 3 4 5; do
+  DOM=$(timeout 60 chromium "${FLAGS[@]}" --user-data-dir="$PROFILE/dom$attempt" --dump-dom "http://127.0.0.1:$PORT/" 2>/dev/null || true)
+  TOKEN=$(printf '%s' "$DOM" | grep -o '<code id="me">[0-9a-f]\{32\}</code>' | grep -o '[0-9a-f]\{32\}' || true)
+  [ -n "$TOKEN" ] && break
+  echo "attempt $attempt: the page has not shown its token yet" >&2
+  sleep 1
+done
 if [ -z "$TOKEN" ]; then
   echo "FAIL: the page does not show its own token" >&2
   printf '%s\n' "$DOM" | grep -E 'id="(me|status)"' >&2 || true
