@@ -6,15 +6,16 @@ import dev.apwire.codec.internal.ServerCodec;
 import dev.apwire.codec.internal.Streams;
 import dev.apwire.protocol.client.ClientPacket;
 import dev.apwire.protocol.server.ServerPacket;
-import java.io.ByteArrayOutputStream;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Consumer;
 import tools.jackson.core.JsonEncoding;
 import tools.jackson.core.JsonGenerator;
 import tools.jackson.core.ObjectWriteContext;
 import tools.jackson.core.json.JsonFactory;
+import tools.jackson.core.util.ByteArrayBuilder;
 
 /**
  * The Archipelago wire format: frames of JSON command arrays to packets and back.
@@ -156,16 +157,15 @@ public final class ArchipelagoCodec {
      * @param packets the commands, in order
      */
     public byte[] encodeClientFrameBytes(List<? extends ClientPacket> packets) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream(64 + 64 * packets.size());
-        try (JsonGenerator g = factory.createGenerator(ObjectWriteContext.empty(), out, JsonEncoding.UTF8)) {
+        return write(g -> {
             g.writeStartArray();
             for (ClientPacket p : packets) {
                 ClientCodec.write(g, p);
             }
             g.writeEndArray();
-        }
-        return out.toByteArray();
+        });
     }
+
 
     /**
      * {@return the frame (a JSON array) holding the server commands, as text}
@@ -184,16 +184,15 @@ public final class ArchipelagoCodec {
      * @param packets the commands, in order
      */
     public byte[] encodeServerFrameBytes(List<? extends ServerPacket> packets) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream(64 + 64 * packets.size());
-        try (JsonGenerator g = factory.createGenerator(ObjectWriteContext.empty(), out, JsonEncoding.UTF8)) {
+        return write(g -> {
             g.writeStartArray();
             for (ServerPacket p : packets) {
                 ServerCodec.write(g, p);
             }
             g.writeEndArray();
-        }
-        return out.toByteArray();
+        });
     }
+
 
     /**
      * {@return one client command as a JSON object (not wrapped in a frame)}
@@ -201,12 +200,9 @@ public final class ArchipelagoCodec {
      * @param packet the command
      */
     public String toJson(ClientPacket packet) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try (JsonGenerator g = factory.createGenerator(ObjectWriteContext.empty(), out, JsonEncoding.UTF8)) {
-            ClientCodec.write(g, packet);
-        }
-        return out.toString(StandardCharsets.UTF_8);
+        return new String(write(g -> ClientCodec.write(g, packet)), StandardCharsets.UTF_8);
     }
+
 
     /**
      * {@return one server command as a JSON object (not wrapped in a frame)}
@@ -214,11 +210,18 @@ public final class ArchipelagoCodec {
      * @param packet the command
      */
     public String toJson(ServerPacket packet) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try (JsonGenerator g = factory.createGenerator(ObjectWriteContext.empty(), out, JsonEncoding.UTF8)) {
-            ServerCodec.write(g, packet);
+        return new String(write(g -> ServerCodec.write(g, packet)), StandardCharsets.UTF_8);
+    }
+
+
+    /** Runs a writer against a fresh generator and returns its UTF-8 bytes (a segmented buffer: no copying as it grows). */
+    private byte[] write(Consumer<JsonGenerator> body) {
+        try (ByteArrayBuilder out = new ByteArrayBuilder()) {
+            try (JsonGenerator g = factory.createGenerator(ObjectWriteContext.empty(), out, JsonEncoding.UTF8)) {
+                body.accept(g);
+            }
+            return out.toByteArray();
         }
-        return out.toString(StandardCharsets.UTF_8);
     }
 
     /**

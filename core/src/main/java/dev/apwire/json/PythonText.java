@@ -69,15 +69,28 @@ public final class PythonText {
     }
 
     /**
-     * The shortest correctly rounded decimal that parses back to {@code d}. Reading back is monotonic
-     * in the number of digits, so a binary search over 1..17 digits finds it. (Java 17's
-     * {@code Double.toString} is not always the shortest.)
+     * The shortest correctly rounded decimal that parses back to {@code d}.
+     *
+     * <p>{@code Double.toString} always reads back, but Java 17's is not always the shortest. When it
+     * has at most 15 significant digits (for a normal double) it is: at most one decimal of 15 digits maps to a double, so no
+     * shorter one can. Otherwise, with {@code n} digits, the correctly rounded {@code n}-digit decimal
+     * reads back too; it is the answer unless {@code n - 1} digits already read back, and then (rare)
+     * a binary search finds the shortest, since reading back is monotonic in the number of digits.
      */
     private static BigDecimal shortest(double d) {
+        BigDecimal fromJava = new BigDecimal(Double.toString(d)).stripTrailingZeros();
+        int n = fromJava.precision();
+        if (n <= 15 && Math.abs(d) >= Double.MIN_NORMAL) {
+            return fromJava; // (subnormals have fewer significant bits, so the argument does not hold)
+        }
         BigDecimal exact = new BigDecimal(d);
+        BigDecimal shorter = exact.round(new MathContext(n - 1, RoundingMode.HALF_EVEN));
+        if (shorter.doubleValue() != d) {
+            return exact.round(new MathContext(n, RoundingMode.HALF_EVEN)).stripTrailingZeros();
+        }
         int lo = 1;
-        int hi = 17;
-        BigDecimal best = exact.round(new MathContext(17, RoundingMode.HALF_EVEN));
+        int hi = n - 2;
+        BigDecimal best = shorter;
         while (lo <= hi) {
             int mid = (lo + hi) >>> 1;
             BigDecimal candidate = exact.round(new MathContext(mid, RoundingMode.HALF_EVEN));
