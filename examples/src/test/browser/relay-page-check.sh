@@ -1,43 +1,50 @@
 #!/usr/bin/env bash
-# Checks the relay's demo page in headless Chromium: the page connects back over WebSocket and shows its own
-# token. Usage (from the repository root, after `mvn -DskipTests package`):
-#   examples/src/test/browser/relay-page-check.sh [screenshot.png]
-# Installs Debian's chromium when it is missing. Exits non-zero when the page does not show a token.
+# Checks the relay's demo page in headless Chromium, driven by playwright-core (relay-interact.mjs): two pages
+# connect back over WebSocket, show their own tokens, and see each other's property set and delete, message and
+# close through the page's forms; then both screenshots must show a rendered page (png-check.py).
+# Usage (from anywhere, after `mvn -DskipTests package`):
+#   examples/src/test/browser/relay-page-check.sh [OUT_DIR]     (screenshots: OUT_DIR/relay-a.png, relay-b.png;
+#                                                                 default examples/target)
+# Installs what is missing: Debian's chromium (and nodejs + npm) with apt-get, playwright-core with `npm ci`
+# from the committed package-lock.json (never a browser download). Exits non-zero with a FAIL line on failure.
 set -euo pipefail
-cd "$(dirname "$0")/../../../.."
+HERE=$(cd "$(dirname "$0")" && pwd)
+cd "$HERE/../../../.."
 JAR=examples/target/apwire.jar
-SHOT=${1:-examples/target/relay-page.png}
+OUT=$(realpath -m "${1:-examples/target}")
+fail() { echo "FAIL: $*" >&2; exit 1; }
 [ -f "$JAR" ] || { echo "missing $JAR: run mvn -DskipTests package" >&2; exit 2; }
-if ! command -v chromium >/dev/null; then
-  apt-get update -qq && apt-get install -y -qq chromium >/dev/null
+need=()
+command -v chromium >/dev/null || need+=(chromium)
+command -v node >/dev/null || need+=(nodejs)
+command -v npm >/dev/null || need+=(npm)
+if [ ${#need[@]} -gt 0 ]; then
+  echo "installing: ${need[*]}"
+  SUDO=""
+  [ "$(id -u)" -eq 0 ] || SUDO="sudo"
+  $SUDO apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "${need[@]}" >/dev/null
 fi
+NODE_MAJOR=$(node -p 'process.versions.node.split(".")[0]')
+[ "$NODE_MAJOR" -ge 20 ] || fail "playwright-core needs Node.js 20 or later, found $(node --version)"
+# node_modules is installed from the lock file when missing or when the lock file changed since.
+if ! cmp -s "$HERE/package-lock.json" "$HERE/node_modules/.package-lock.json.installed" 2>/dev/null; then
+  echo "installing playwright-core (npm ci)"
+  (cd "$HERE" && PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci --no-audit --no-fund --loglevel=error) \
+    || fail "npm ci in $HERE"
+  cp "$HERE/package-lock.json" "$HERE/node_modules/.package-lock.json.installed"
+fi
+mkdir -p "$OUT"
+rm -f "$OUT/relay-a.png" "$OUT/relay-b.png"
 PORT=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
 LOG=$(mktemp)
-java -jar "$JAR" relay --port "$PORT" >"$LOG" 2>&1 &
+java -jar "$JAR" relay --port "$PORT" --host 127.0.0.1 >"$LOG" 2>&1 &
 RELAY=$!
-PROFILE=$(mktemp -d)
-cleanup() { kill "$RELAY" 2>/dev/null || true; wait "$RELAY" 2>/dev/null || true; rm -rf "$PROFILE" "$LOG"; }
+cleanup() { kill "$RELAY" 2>/dev/null || true; wait "$RELAY" 2>/dev/null || true; rm -f "$LOG"; }
 trap cleanup EXIT
-for _ in $(seq 1 50); do grep -q "page at" "$LOG" && break; sleep 0.2; done
-grep -q "page at" "$LOG" || { echo "relay did not start:" >&2; cat "$LOG" >&2; exit 1; }
-FLAGS=(--headless --no-sandbox --disable-gpu --disable-quic --no-first-run --disable-background-networking
-       --disable-component-update --disable-sync --virtual-time-budget=5000)
-# Virtual time runs ahead of real network I/O on a busy machine: try a few times before failing.
-TOKEN=""
-for attempt in 1 2 3 4 5; do
-  DOM=$(timeout 60 chromium "${FLAGS[@]}" --user-data-dir="$PROFILE/dom$attempt" --dump-dom "http://127.0.0.1:$PORT/" 2>/dev/null || true)
-  TOKEN=$(printf '%s' "$DOM" | grep -o '<code id="me">[0-9a-f]\{32\}</code>' | grep -o '[0-9a-f]\{32\}' || true)
-  [ -n "$TOKEN" ] && break
-  echo "attempt $attempt: the page has not shown its token yet" >&2
-  sleep 1
-done
-if [ -z "$TOKEN" ]; then
-  echo "FAIL: the page does not show its own token" >&2
-  printf '%s\n' "$DOM" | grep -E 'id="(me|status)"' >&2 || true
-  exit 1
-fi
-printf '%s' "$DOM" | grep -q "<td>$TOKEN (you)</td>" || { echo "FAIL: own token missing from the table" >&2; exit 1; }
-timeout 60 chromium "${FLAGS[@]}" --user-data-dir="$PROFILE/shot" --window-size=1000,700 \
-  --screenshot="$(realpath -m "$SHOT")" "http://127.0.0.1:$PORT/" >/dev/null 2>&1
-[ -s "$SHOT" ] || { echo "FAIL: no screenshot" >&2; exit 1; }
-echo "OK: page shows token $TOKEN; screenshot $SHOT"
+for _ in $(seq 1 100); do grep -q "page at" "$LOG" && break; sleep 0.2; done
+grep -q "page at" "$LOG" || { echo "relay log:" >&2; cat "$LOG" >&2; fail "relay did not start"; }
+timeout 120 node "$HERE/relay-interact.mjs" "http://127.0.0.1:$PORT/" "$OUT" \
+  || { echo "relay log:" >&2; cat "$LOG" >&2; fail "browser interaction test (relay-interact.mjs)"; }
+python3 "$HERE/png-check.py" "$OUT/relay-a.png" "$OUT/relay-b.png" || fail "screenshots do not show the page"
+echo "OK: relay page in Chromium: tokens, property set/delete, message, close; screenshots $OUT/relay-{a,b}.png"
