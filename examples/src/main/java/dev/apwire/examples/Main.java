@@ -24,6 +24,7 @@ public final class Main {
     static {
         COMMANDS.put("validate", ValidateCommand::run);
         COMMANDS.put("relay", RelayCommand::run);
+        COMMANDS.put("client", TextClientCommand::run);
     }
 
     private Main() {
