@@ -7,6 +7,8 @@ import dev.apwire.protocol.ConnectionRefusedError;
 import dev.apwire.protocol.GameData;
 import dev.apwire.protocol.Hint;
 import dev.apwire.protocol.NetworkItem;
+import dev.apwire.protocol.PrintJsonType;
+import dev.apwire.protocol.server.PrintJsonPacket;
 import dev.apwire.protocol.server.RoomInfoPacket;
 import dev.apwire.protocol.server.ServerPacket;
 import dev.apwire.session.ClientConfig;
@@ -16,6 +18,7 @@ import dev.apwire.session.ConnectionAccepted;
 import dev.apwire.session.ConnectionRefused;
 import dev.apwire.session.DataPackageUpdated;
 import dev.apwire.session.DeathLinkReceived;
+import dev.apwire.session.Disconnected;
 import dev.apwire.session.InvalidPacketReceived;
 import dev.apwire.session.ItemsOutOfSync;
 import dev.apwire.session.ItemsReceived;
@@ -78,7 +81,7 @@ import org.jspecify.annotations.Nullable;
  *
  * <h2>Lines</h2>
  * <p>Input lines wait in a queue until the session is logged in, and each waits for the answers of the one
- * before it (no pending request and no unconfirmed check), at most {@link Options#answerTimeout()}; so a
+ * before it (no pending request, no unconfirmed check, no chat line the server has not echoed), at most {@link Options#answerTimeout()}; so a
  * piped script behaves as if typed slowly. {@code /exit} and {@code /help} act at once.
  *
  * <h2>Ending</h2>
@@ -150,6 +153,8 @@ final class TextClient {
     private @Nullable ScheduledFuture<?> timer;
     private @Nullable Instant timerAt;
     private final List<NetworkItem> received = new ArrayList<>();
+    /** Chat lines sent on this connection whose echo (PrintJSON Chat, reference-server §4.8) has not arrived. */
+    private final List<String> unechoed = new ArrayList<>();
 
     /**
      * A client; nothing starts before {@link #run()}.
@@ -264,12 +269,12 @@ final class TextClient {
         public void onWebSocketClose(int statusCode, String reason, Callback callback) {
             callback.succeed();
             String why = reason == null || reason.isEmpty() ? "code " + statusCode : "code " + statusCode + ", " + reason;
-            post(() -> onLost(this, "connection closed (" + why + ")"));
+            post(() -> onLost(this, why));
         }
 
         @Override
         public void onWebSocketError(Throwable cause) {
-            post(() -> onLost(this, "connection failed (" + describe(cause) + ")"));
+            post(() -> onLost(this, describe(cause)));
         }
     }
 
@@ -297,11 +302,11 @@ final class TextClient {
         try {
             ws.connect(socket, request).whenComplete((s, error) -> {
                 if (error != null) {
-                    post(() -> onLost(socket, "could not connect to " + options.url() + " (" + describe(error) + ")"));
+                    post(() -> onLost(socket, describe(error)));
                 }
             });
         } catch (IOException | RuntimeException e) {
-            onLost(socket, "could not connect to " + options.url() + " (" + describe(e) + ")");
+            onLost(socket, describe(e));
         }
     }
 
@@ -349,13 +354,16 @@ final class TextClient {
         }
     }
 
-    private void onLost(Socket socket, String why) {
+    /** The socket closed, failed or never opened: tells the session and schedules the next attempt. */
+    private void onLost(Socket socket, String reason) {
         if (socket != current || socket.ended) {
             return;
         }
         socket.ended = true;
         current = null;
         Session s = socket.session;
+        String why = s == null ? "could not connect to " + options.url() + " (" + reason + ")"
+                : "connection lost (" + reason + ")";
         if (s != null && s.isOpen()) {
             s.close(StatusCode.NORMAL, "bye", Callback.NOOP);
         }
@@ -409,13 +417,18 @@ final class TextClient {
         }
         if (step.close() != null && s != null && socket != null) {
             out.println("closing the connection: " + step.close().reason());
-            onLost(socket, "connection closed by the client");
+            onLost(socket, "closed by the client");
         }
     }
 
     private void print(SessionEvent e) {
         if (e instanceof MessagePrinted m) {
             out.println(m.text());
+            PrintJsonPacket p = m.packet();
+            int own = session.login().map(LoginState::slot).orElse(-1);
+            if (PrintJsonType.CHAT.equals(p.type()) && p.slot() != null && p.slot() == own && p.message() != null) {
+                unechoed.remove(p.message());
+            }
         } else if (e instanceof ConnectionAccepted a) {
             loggedInOnce = true;
             failures = 0;
@@ -433,6 +446,8 @@ final class TextClient {
             for (long id : c.locations()) {
                 out.println("Checked " + ownLocation(id));
             }
+        } else if (e instanceof Disconnected) {
+            unechoed.clear();
         } else if (e instanceof DataPackageUpdated) {
             cache.flush().forEach(out::println);
         } else if (e instanceof InvalidPacketReceived i) {
@@ -453,7 +468,7 @@ final class TextClient {
             out.println("The server sent an unknown command " + u.packet().cmd() + "; ignored");
         }
         // RoomInfoReceived, RoomUpdated, RequestSent, ValuesRetrieved, ValueChanged, HintAdded, HintUpdated,
-        // LocationsScouted, BounceReceived and Disconnected say nothing a text user needs.
+        // LocationsScouted and BounceReceived say nothing a text user needs.
     }
 
     /** {@return the refusal reasons in words} */
@@ -564,6 +579,9 @@ final class TextClient {
                     out.println("unknown command " + command + "; /help lists the commands");
                 } else {
                     apply(session.say(line, now));
+                    if (!line.startsWith("!admin")) {
+                        unechoed.add(line); // the server echoes every Say but !admin ones as Chat
+                    }
                 }
         }
     }
@@ -607,8 +625,9 @@ final class TextClient {
 
     // ------------------------------------------------------------------ the pump (actor)
 
+    /** {@return whether every request was answered, every check confirmed and every chat line echoed} */
     private boolean answered() {
-        return session.pendingRequests() == 0 && session.outbox().isEmpty();
+        return session.pendingRequests() == 0 && session.outbox().isEmpty() && unechoed.isEmpty();
     }
 
     /** Runs ready lines, decides whether the run is over, and re-arms the timer. */
@@ -637,8 +656,8 @@ final class TextClient {
             if (end == null) {
                 endDeadline = now.plus(options.answerTimeout());
             } else if (!now.isBefore(end)) {
-                out.println("end of input: stopping without " + session.pendingRequests() + " answers and "
-                        + session.outbox().size() + " check confirmations");
+                out.println("end of input: stopping without " + session.pendingRequests() + " answers, "
+                        + session.outbox().size() + " check confirmations and " + unechoed.size() + " chat echoes");
                 finish(EXIT_OK);
                 return;
             }
