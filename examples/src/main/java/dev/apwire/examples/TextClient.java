@@ -447,6 +447,9 @@ final class TextClient {
                 out.println("Checked " + ownLocation(id));
             }
         } else if (e instanceof Disconnected) {
+            for (String line : stopping ? List.<String>of() : unechoed) {
+                out.println("Maybe not delivered (no echo before the connection ended): " + line);
+            }
             unechoed.clear();
         } else if (e instanceof DataPackageUpdated) {
             cache.flush().forEach(out::println);

@@ -71,6 +71,7 @@ final class FakeArchipelagoServer implements AutoCloseable {
     private final Set<Long> checked = new LinkedHashSet<>();
     private final List<NetworkItem> aliceItems = new ArrayList<>();
     private int dropsLeft;
+    private boolean ignoreChecks;
 
     /** Every client packet, in arrival order, over all connections. */
     final List<ClientPacket> packets = new CopyOnWriteArrayList<>();
@@ -102,6 +103,11 @@ final class FakeArchipelagoServer implements AutoCloseable {
     /** Makes the server close the socket right after the next {@code n} logins. */
     synchronized void dropAfterLogin(int n) {
         dropsLeft = n;
+    }
+
+    /** Makes the server ignore every LocationChecks (as it does for unknown ids, reference-server §4.3). */
+    synchronized void ignoreChecks() {
+        ignoreChecks = true;
     }
 
     /** {@return the client packets of one kind} */
@@ -208,6 +214,9 @@ final class FakeArchipelagoServer implements AutoCloseable {
                     break;
                 case LOCATION_CHECKS:
                     List<Long> fresh = new ArrayList<>();
+                    if (ignoreChecks) {
+                        break;
+                    }
                     for (long id : ((LocationChecksPacket) p).locations().toLongArray()) {
                         if (PLACEMENT.containsKey(id) && checked.add(id)) {
                             fresh.add(id);
@@ -231,6 +240,11 @@ final class FakeArchipelagoServer implements AutoCloseable {
                     break;
                 case SAY:
                     String text = ((SayPacket) p).text();
+                    if (text.equals("!misbehave")) { // test hook: the server errs in three ways, before the echo
+                        send("[{\"cmd\":\"InvalidPacket\",\"type\":\"arguments\",\"text\":\"Retrieve\",\"original_cmd\":\"Get\"}]");
+                        send("not json");
+                        send("[{\"cmd\":\"ReceivedItems\",\"index\":\"zero\"},{\"cmd\":\"Frobnicated\"}]");
+                    }
                     send("[{\"cmd\":\"PrintJSON\",\"data\":[{\"text\":" + JsonValues.toJson(JsonValue.of("Alice: " + text))
                             + "}],\"type\":\"Chat\",\"team\":0,\"slot\":1,\"message\":" + JsonValues.toJson(JsonValue.of(text)) + "}]");
                     break;

@@ -194,6 +194,31 @@ class TextClientTest {
     }
 
     @Test
+    void serverErrorsArePrintedInWords() throws Exception {
+        Run run = run(options("sesame", null), "!misbehave\n");
+        assertThat(run.status()).isZero();
+        assertThat(run.lines()).contains("Alice: !misbehave", "The server rejected a packet (Get): Retrieve",
+                "The server sent an unknown command Frobnicated; ignored");
+        assertThat(run.lines()).anySatisfy(l -> assertThat(l).startsWith("the server sent a frame that is not valid ("));
+        assertThat(run.lines()).anySatisfy(l -> assertThat(l).startsWith("the server sent a packet that is not valid (")
+                .contains("index"));
+    }
+
+    @Test
+    void endOfInputWaitsForAnswersAtMostTheTimeout() throws Exception {
+        server.ignoreChecks();
+        TextClient.Options o = options("sesame", null);
+        o = new TextClient.Options(o.url(), o.name(), o.game(), o.password(), o.roomId(), o.tags(), o.cacheDir(),
+                Duration.ofMillis(300), o.backoffMin(), o.backoffMax(), o.maxAttempts());
+        long start = System.nanoTime();
+        Run run = run(o, "/check Pebble Lake\n");
+        assertThat(run.status()).isZero();
+        assertThat(run.lines()).contains("Checking Pebble Lake (2003)",
+                "end of input: stopping without 0 answers, 1 check confirmations and 0 chat echoes");
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isGreaterThanOrEqualTo(Duration.ofMillis(300));
+    }
+
+    @Test
     void exitCommandEndsAtOnce() throws Exception {
         Run run = run(options("sesame", null), "/exit\nhello\n");
         assertThat(run.status()).isZero();
