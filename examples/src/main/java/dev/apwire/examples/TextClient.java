@@ -85,7 +85,8 @@ import org.jspecify.annotations.Nullable;
  * piped script behaves as if typed slowly. {@code /exit} and {@code /help} act at once.
  *
  * <h2>Ending</h2>
- * <p>{@code /exit} ends the run with status 0. At the end of input the client waits, after its first login,
+ * <p>A socket that opens but yields no login within {@link Options#loginTimeout()} counts as a failed
+ * attempt. {@code /exit} ends the run with status 0. At the end of input the client waits, after its first login,
  * until every line ran and was answered or {@link Options#answerTimeout()} passed, then ends with 0. A
  * refused login ends with 3. Losing the connection reconnects after a backoff (doubling from
  * {@link Options#backoffMin()} to {@link Options#backoffMax()}, times a random factor from 0.5 to 1); after
@@ -101,6 +102,8 @@ final class TextClient {
     static final int EXIT_UNREACHABLE = 1;
     /** Exit status: the server refused the login. */
     static final int EXIT_REFUSED = 3;
+    /** Exit status: a bug in the client (an unexpected exception on the actor), as sysexits' EX_SOFTWARE. */
+    static final int EXIT_INTERNAL = 70;
 
     /** The largest frame accepted from the server: the codec's default frame limit (big data packages). */
     private static final long MAX_MESSAGE = 64L << 20;
@@ -117,13 +120,15 @@ final class TextClient {
      * @param cacheDir the cache directory holding {@code Archipelago/datapackage}
      * @param answerTimeout how long a line waits for the answers of the one before, and the end of input for
      *     the last answers
+     * @param loginTimeout how long an open socket may go without a login (Connected or ConnectionRefused)
+     *     before the client drops it and tries again
      * @param backoffMin the first reconnect delay
      * @param backoffMax the largest reconnect delay
      * @param maxAttempts connection attempts in a row without a login before giving up, 0 for never
      */
     record Options(URI url, String name, String game, @Nullable String password, @Nullable String roomId,
-            List<String> tags, Path cacheDir, Duration answerTimeout, Duration backoffMin, Duration backoffMax,
-            int maxAttempts) {
+            List<String> tags, Path cacheDir, Duration answerTimeout, Duration loginTimeout, Duration backoffMin,
+            Duration backoffMax, int maxAttempts) {
         Options {
             tags = List.copyOf(tags);
         }
@@ -150,6 +155,7 @@ final class TextClient {
     private final Deque<String> lines = new ArrayDeque<>();
     private @Nullable Instant linePacedUntil;
     private @Nullable Instant endDeadline;
+    private @Nullable Instant loginDeadline;
     private @Nullable ScheduledFuture<?> timer;
     private @Nullable Instant timerAt;
     private final List<NetworkItem> received = new ArrayList<>();
@@ -210,7 +216,7 @@ final class TextClient {
             status = exit.get();
         } catch (ExecutionException e) {
             out.println("internal error: " + e.getCause());
-            status = 70;
+            status = EXIT_INTERNAL;
         } finally {
             ws.stop();
             actor.shutdownNow();
@@ -323,7 +329,9 @@ final class TextClient {
         if (!deflate) {
             out.println("note: the server did not agree to compression (permessage-deflate)");
         }
-        apply(session.connected(clock.instant()));
+        Instant now = clock.instant();
+        loginDeadline = now.plus(options.loginTimeout());
+        apply(session.connected(now));
     }
 
     private void onFrame(Socket socket, String frame) {
@@ -639,6 +647,14 @@ final class TextClient {
             return;
         }
         Instant now = clock.instant();
+        Socket socket = current;
+        Instant login = loginDeadline;
+        if (session.phase() == Phase.CONNECTED || session.phase() == Phase.REFUSED || socket == null) {
+            loginDeadline = null;
+        } else if (login != null && !now.isBefore(login)) {
+            loginDeadline = null;
+            onLost(socket, "no login within " + options.loginTimeout().toSeconds() + " s");
+        }
         while (session.phase() == Phase.CONNECTED && !lines.isEmpty() && !stopping) {
             Instant paced = linePacedUntil;
             if (paced != null && !answered() && now.isBefore(paced)) {
@@ -676,6 +692,7 @@ final class TextClient {
         if (endOfInput) {
             at = earliest(at, endDeadline);
         }
+        at = earliest(at, loginDeadline);
         if (at != null && at.equals(timerAt)) {
             return;
         }

@@ -31,6 +31,8 @@ final class TextClientCommand {
             "                         go to DIR/Archipelago/datapackage/<game>/<checksum>.json",
             "  --answer-timeout S     how long a line waits for the answers of the one before, and the end of",
             "                         input for the last answers (default 5)",
+            "  --login-timeout S      how long an open connection may go without a login before the client",
+            "                         drops it and tries again (default 15)",
             "  --max-attempts N       connection attempts in a row without a login before giving up (default 10,",
             "                         0 = never give up)",
             "",
@@ -45,7 +47,8 @@ final class TextClientCommand {
             "client waits for the last answers (at most --answer-timeout), then exits.",
             "",
             "exit status: 0 after /exit or the end of input; 1 when no login succeeded after --max-attempts",
-            "connection attempts in a row; 2 for bad options; 3 when the server refused the login.");
+            "connection attempts in a row; 2 for bad options; 3 when the server refused the login; 70 for an",
+            "internal error.");
 
     private TextClientCommand() {
     }
@@ -81,6 +84,7 @@ final class TextClientCommand {
         List<String> tags = List.of("AP");
         Path cacheDir = null;
         Duration answerTimeout = Duration.ofSeconds(5);
+        Duration loginTimeout = Duration.ofSeconds(15);
         int maxAttempts = 10;
         for (int i = 0; i < args.length; i++) {
             String a = args[i];
@@ -119,6 +123,9 @@ final class TextClientCommand {
                 case "--answer-timeout":
                     answerTimeout = Duration.ofMillis((long) (number(a, v, 0.001, 3600) * 1000));
                     break;
+                case "--login-timeout":
+                    loginTimeout = Duration.ofMillis((long) (number(a, v, 0.001, 3600) * 1000));
+                    break;
                 case "--max-attempts":
                     maxAttempts = (int) number(a, v, 0, 1_000_000);
                     if (maxAttempts != Double.parseDouble(v)) {
@@ -137,7 +144,7 @@ final class TextClientCommand {
         }
         return new TextClient.Options(url, name, game, password, room, tags,
                 cacheDir != null ? cacheDir : FileDataPackageCache.defaultCacheDir(env, home), answerTimeout,
-                Duration.ofSeconds(1), Duration.ofSeconds(30), maxAttempts);
+                loginTimeout, Duration.ofSeconds(1), Duration.ofSeconds(30), maxAttempts);
     }
 
     private static URI url(String v) {

@@ -72,6 +72,7 @@ final class FakeArchipelagoServer implements AutoCloseable {
     private final List<NetworkItem> aliceItems = new ArrayList<>();
     private int dropsLeft;
     private boolean ignoreChecks;
+    private boolean ignoreJoin;
 
     /** Every client packet, in arrival order, over all connections. */
     final List<ClientPacket> packets = new CopyOnWriteArrayList<>();
@@ -108,6 +109,11 @@ final class FakeArchipelagoServer implements AutoCloseable {
     /** Makes the server ignore every LocationChecks (as it does for unknown ids, reference-server §4.3). */
     synchronized void ignoreChecks() {
         ignoreChecks = true;
+    }
+
+    /** Makes the server ignore Join: a v2.0 client then never gets RoomInfo. */
+    synchronized void ignoreJoin() {
+        ignoreJoin = true;
     }
 
     /** {@return the client packets of one kind} */
@@ -171,7 +177,7 @@ final class FakeArchipelagoServer implements AutoCloseable {
         private void answer(ClientPacket p) throws Exception {
             switch (p.command()) {
                 case JOIN:
-                    if (v2) {
+                    if (v2 && !ignoreJoin) {
                         send(ROOM_INFO);
                     }
                     break;

@@ -63,7 +63,7 @@ class TextClientTest {
 
     private TextClient.Options options(String password, String room) {
         return new TextClient.Options(URI.create(server.url()), "Alice", "Pebble Quest", password, room, List.of("AP"),
-                cache, Duration.ofSeconds(3), Duration.ofMillis(50), Duration.ofMillis(200), 3);
+                cache, Duration.ofSeconds(3), Duration.ofSeconds(3), Duration.ofMillis(50), Duration.ofMillis(200), 3);
     }
 
     private static Run run(TextClient.Options options, String input) throws Exception {
@@ -175,7 +175,7 @@ class TextClientTest {
             port = s.getLocalPort();
         }
         TextClient.Options o = new TextClient.Options(URI.create("ws://127.0.0.1:" + port + "/"), "Alice", "Pebble Quest",
-                null, null, List.of("AP"), cache, Duration.ofSeconds(1), Duration.ofMillis(10), Duration.ofMillis(20), 2);
+                null, null, List.of("AP"), cache, Duration.ofSeconds(1), Duration.ofSeconds(1), Duration.ofMillis(10), Duration.ofMillis(20), 2);
         Run run = run(o, "hello\n");
         assertThat(run.status()).isEqualTo(TextClient.EXIT_UNREACHABLE);
         assertThat(run.lines()).hasSize(2);
@@ -209,13 +209,27 @@ class TextClientTest {
         server.ignoreChecks();
         TextClient.Options o = options("sesame", null);
         o = new TextClient.Options(o.url(), o.name(), o.game(), o.password(), o.roomId(), o.tags(), o.cacheDir(),
-                Duration.ofMillis(300), o.backoffMin(), o.backoffMax(), o.maxAttempts());
+                Duration.ofMillis(300), o.loginTimeout(), o.backoffMin(), o.backoffMax(), o.maxAttempts());
         long start = System.nanoTime();
         Run run = run(o, "/check Pebble Lake\n");
         assertThat(run.status()).isZero();
         assertThat(run.lines()).contains("Checking Pebble Lake (2003)",
                 "end of input: stopping without 0 answers, 1 check confirmations and 0 chat echoes");
         assertThat(Duration.ofNanos(System.nanoTime() - start)).isGreaterThanOrEqualTo(Duration.ofMillis(300));
+    }
+
+    @Test
+    void aServerThatNeverSendsRoomInfoCountsAsAFailedAttempt() throws Exception {
+        TextClient.Options o = options("sesame", "room-7"); // v2.0: the fake server waits for Join ...
+        server.ignoreJoin(); // ... and ignores it
+        o = new TextClient.Options(o.url(), o.name(), o.game(), o.password(), o.roomId(), o.tags(), o.cacheDir(),
+                o.answerTimeout(), Duration.ofMillis(200), o.backoffMin(), o.backoffMax(), 2);
+        Run run = run(o, "hello\n");
+        assertThat(run.status()).isEqualTo(TextClient.EXIT_UNREACHABLE);
+        assertThat(run.lines()).hasSize(2);
+        assertThat(run.lines().get(0)).matches("connection lost \\(no login within 0 s\\); reconnecting in 0\\.\\d s");
+        assertThat(run.lines().get(1)).isEqualTo("connection lost (no login within 0 s); giving up after 2 attempts");
+        assertThat(server.negotiated).hasSize(2);
     }
 
     @Test
@@ -233,6 +247,8 @@ class TextClientTest {
         assertThat(o.tags()).containsExactly("AP");
         assertThat(o.roomId()).isNull();
         assertThat(o.maxAttempts()).isEqualTo(10);
+        assertThat(o.answerTimeout()).isEqualTo(Duration.ofSeconds(5));
+        assertThat(o.loginTimeout()).isEqualTo(Duration.ofSeconds(15));
 
         o = TextClientCommand.parse(new String[] {"--url", "localhost:38281", "--name", "A", "--game", "", "--tags",
                 "AP,TextOnly", "--room", "r1", "--password", "p", "--answer-timeout", "0.5", "--max-attempts", "0"},
