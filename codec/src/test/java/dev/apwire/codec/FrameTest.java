@@ -79,6 +79,19 @@ class FrameTest {
                 .satisfies(e -> assertThat(((MalformedFrameException) e).kind()).isEqualTo(kind));
     }
 
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "{\"cmd\":\"Sync\"}|an object",
+        "\"abc\"|string \"abc\"",
+        "42|integer 42",
+        "null|null",
+    })
+    void aFrameThatIsNotAnArraySaysWhatItIs(String frame, String got) {
+        assertThatThrownBy(() -> CODEC.decodeServerFrame(frame))
+                .isInstanceOf(MalformedFrameException.class)
+                .hasMessage("a frame must be a JSON array of command objects, got " + got);
+    }
+
     @Test
     void deepNestingIsRefusedWithoutStackOverflow() {
         String deep = "[{\"cmd\":\"Bounce\",\"data\":" + "[".repeat(100_000) + "]".repeat(100_000) + "}]";

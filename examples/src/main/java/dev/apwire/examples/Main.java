@@ -25,6 +25,7 @@ public final class Main {
         COMMANDS.put("validate", ValidateCommand::run);
         COMMANDS.put("relay", RelayCommand::run);
         COMMANDS.put("storage", StorageCommand::run);
+        COMMANDS.put("client", TextClientCommand::run);
     }
 
     private Main() {

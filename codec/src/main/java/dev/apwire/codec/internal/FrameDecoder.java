@@ -193,10 +193,11 @@ public final class FrameDecoder<P> {
             throw new MalformedFrameException(MalformedFrameException.Kind.NOT_JSON, "empty frame");
         }
         if (first != JsonToken.START_ARRAY) {
+            String got = Fields.describe(p); // before reading on: afterwards the parser is past the value
             JsonValues.read(p); // a syntax or limit error inside is reported as such
             checkEnd(p);
             throw new MalformedFrameException(MalformedFrameException.Kind.NOT_AN_ARRAY,
-                    "a frame must be a JSON array of command objects, got " + Fields.describe(p).replace("end of input", "a scalar"));
+                    "a frame must be a JSON array of command objects, got " + got);
         }
         List<Decoded<P>> results = new ArrayList<>();
         while (p.nextToken() != JsonToken.END_ARRAY) {
