@@ -31,6 +31,7 @@ import dev.apwire.protocol.client.UpdateHintPacket;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JsonGenerator;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
@@ -84,7 +85,7 @@ public final class ClientCodec {
     }
 
     /** Reads the remaining fields of an object as extras. */
-    static dev.apwire.json.JsonObject rest(JsonParser p, @org.jspecify.annotations.Nullable LinkedHashMap<String, JsonValue> extras) throws MalformedFrameException {
+    static dev.apwire.json.JsonObject rest(JsonParser p, @Nullable LinkedHashMap<String, JsonValue> extras) throws MalformedFrameException {
         for (String n = p.nextName(); n != null; n = p.nextName()) {
             p.nextToken();
             extras = Fields.extra(extras, n, p);
@@ -317,7 +318,18 @@ public final class ClientCodec {
     }
 
     private static BouncePacket bounce(JsonParser p) throws MalformedFrameException {
-        final String c = "Bounce";
+        return bounceFields(p, "Bounce", BouncePacket::new);
+    }
+
+    /** Builds a Bounce or Bounced from its fields. */
+    @FunctionalInterface
+    interface BounceBuilder<T> {
+        T build(@Nullable List<String> games, @Nullable List<Integer> slots, @Nullable List<String> tags,
+                @Nullable JsonValue data, dev.apwire.json.JsonObject extras);
+    }
+
+    /** Reads the fields Bounce and Bounced share (Bounced is the Bounce copied). */
+    static <T> T bounceFields(JsonParser p, String c, BounceBuilder<T> builder) throws MalformedFrameException {
         List<String> games = null;
         List<Integer> slots = null;
         List<String> tags = null;
@@ -342,7 +354,7 @@ public final class ClientCodec {
                     extras = Fields.extra(extras, n, p);
             }
         }
-        return new BouncePacket(games, slots, tags, data, Fields.extras(extras));
+        return builder.build(games, slots, tags, data, Fields.extras(extras));
     }
 
     private static GetPacket get(JsonParser p) throws MalformedFrameException {
@@ -605,7 +617,7 @@ public final class ClientCodec {
         g.writeEndArray();
     }
 
-    private static void nullableString(JsonGenerator g, String name, @org.jspecify.annotations.Nullable String value) {
+    private static void nullableString(JsonGenerator g, String name, @Nullable String value) {
         if (value == null) {
             g.writeNullProperty(name);
         } else {

@@ -428,32 +428,7 @@ public final class ServerCodec {
     }
 
     private static BouncedPacket bounced(JsonParser p) throws MalformedFrameException {
-        final String c = "Bounced";
-        List<String> games = null;
-        List<Integer> slots = null;
-        List<String> tags = null;
-        JsonValue data = null;
-        LinkedHashMap<String, JsonValue> extras = null;
-        for (String n = p.nextName(); n != null; n = p.nextName()) {
-            p.nextToken();
-            switch (n) {
-                case "games":
-                    games = Fields.strings(p, c, n);
-                    break;
-                case "slots":
-                    slots = Fields.slots(p, c, n);
-                    break;
-                case "tags":
-                    tags = Fields.strings(p, c, n);
-                    break;
-                case "data":
-                    data = Fields.value(p);
-                    break;
-                default:
-                    extras = Fields.extra(extras, n, p);
-            }
-        }
-        return new BouncedPacket(games, slots, tags, data, Fields.extras(extras));
+        return ClientCodec.bounceFields(p, "Bounced", BouncedPacket::new);
     }
 
     private static InvalidPacket invalidPacket(JsonParser p) throws MalformedFrameException {
