@@ -1,7 +1,7 @@
 package dev.apwire.changes;
 
 /** One entry of a {@code changes} packet's {@code data} array. */
-public sealed interface Change permits OpenChange, CloseChange, MetadataChange, PropertiesChange {
+public sealed interface Change permits OpenChange, CloseChange, MetadataChange, PropertiesChange, UnknownChange {
 
     /** {@return the token the change is about} */
     String token();

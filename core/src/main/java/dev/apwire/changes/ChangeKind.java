@@ -11,7 +11,9 @@ public enum ChangeKind {
     /** {@code metadata}: sent only to the token's own connection, it tells a newcomer its token. */
     METADATA("metadata"),
     /** {@code properties}: the complete current properties of the token, replacing the previous ones. */
-    PROPERTIES("properties");
+    PROPERTIES("properties"),
+    /** A type this library does not know; see {@link UnknownChange}. */
+    UNKNOWN("");
 
     private final String wireName;
 
@@ -31,7 +33,7 @@ public enum ChangeKind {
      */
     public static @Nullable ChangeKind fromWire(String wireName) {
         for (ChangeKind k : values()) {
-            if (k.wireName.equals(wireName)) {
+            if (k != UNKNOWN && k.wireName.equals(wireName)) {
                 return k;
             }
         }

@@ -34,8 +34,14 @@ public record ChangesPacket(List<Change> changes) {
         List<JsonValue> data = new ArrayList<>(changes.size());
         for (Change c : changes) {
             LinkedHashMap<String, JsonValue> m = new LinkedHashMap<>();
-            m.put("type", new JsonString(c.kind().wireName()));
-            m.put("token", new JsonString(c.token()));
+            if (c instanceof UnknownChange) {
+                m.put("type", new JsonString(((UnknownChange) c).type()));
+                m.put("token", new JsonString(c.token()));
+                m.putAll(((UnknownChange) c).fields().members());
+            } else {
+                m.put("type", new JsonString(c.kind().wireName()));
+                m.put("token", new JsonString(c.token()));
+            }
             if (c instanceof PropertiesChange) {
                 m.put("properties", ((PropertiesChange) c).properties());
             }
@@ -49,7 +55,7 @@ public record ChangesPacket(List<Change> changes) {
      *
      * @param packet the packet
      * @throws IllegalArgumentException if the packet is not a {@code changes} packet from the server, or a
-     *     change has an unknown kind or a bad shape
+     *     change has a bad shape (a change of an unknown type is kept as an {@link UnknownChange})
      */
     public static ChangesPacket from(ChangesServerPacket packet) {
         if (!packet.fromServer() || !packet.type().equals(TYPE)) {
@@ -73,7 +79,11 @@ public record ChangesPacket(List<Change> changes) {
             String t = ((JsonString) token).value();
             ChangeKind kind = ChangeKind.fromWire(((JsonString) type).value());
             if (kind == null) {
-                throw new IllegalArgumentException("unknown change type '" + ((JsonString) type).value() + "'");
+                LinkedHashMap<String, JsonValue> rest = new LinkedHashMap<>(o.members());
+                rest.remove("type");
+                rest.remove("token");
+                out.add(new UnknownChange(((JsonString) type).value(), t, JsonObject.adopt(rest)));
+                continue;
             }
             switch (kind) {
                 case OPEN:
