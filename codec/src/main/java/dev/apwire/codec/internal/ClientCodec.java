@@ -171,19 +171,7 @@ public final class ClientCodec {
     }
 
     private static LocationChecksPacket locationChecks(JsonParser p) throws MalformedFrameException {
-        final String c = "LocationChecks";
-        LongList locations = null;
-        LinkedHashMap<String, JsonValue> extras = null;
-        for (String n = p.nextName(); n != null; n = p.nextName()) {
-            p.nextToken();
-            if (n.equals("locations")) {
-                locations = Fields.ids(p, c, n);
-            } else {
-                extras = Fields.extra(extras, n, p);
-            }
-        }
-        Fields.require(locations != null, c, "locations");
-        return new LocationChecksPacket(locations, Fields.extras(extras));
+        return Fields.oneField(p, "LocationChecks", "locations", true, Fields::ids, LocationChecksPacket::new);
     }
 
     private static LocationScoutsPacket locationScouts(JsonParser p) throws MalformedFrameException {
@@ -271,50 +259,16 @@ public final class ClientCodec {
     }
 
     private static StatusUpdatePacket statusUpdate(JsonParser p) throws MalformedFrameException {
-        final String c = "StatusUpdate";
-        ClientStatus status = null;
-        LinkedHashMap<String, JsonValue> extras = null;
-        for (String n = p.nextName(); n != null; n = p.nextName()) {
-            p.nextToken();
-            if (n.equals("status")) {
-                status = ClientStatus.of(Fields.int32(p, c, n));
-            } else {
-                extras = Fields.extra(extras, n, p);
-            }
-        }
-        Fields.require(status != null, c, "status");
-        return new StatusUpdatePacket(status, Fields.extras(extras));
+        return Fields.oneField(p, "StatusUpdate", "status", true, (q, c, f) -> ClientStatus.of(Fields.int32(q, c, f)),
+                StatusUpdatePacket::new);
     }
 
     private static SayPacket say(JsonParser p) throws MalformedFrameException {
-        final String c = "Say";
-        String text = null;
-        LinkedHashMap<String, JsonValue> extras = null;
-        for (String n = p.nextName(); n != null; n = p.nextName()) {
-            p.nextToken();
-            if (n.equals("text")) {
-                text = Fields.string(p, c, n);
-            } else {
-                extras = Fields.extra(extras, n, p);
-            }
-        }
-        Fields.require(text != null, c, "text");
-        return new SayPacket(text, Fields.extras(extras));
+        return Fields.oneField(p, "Say", "text", true, Fields::string, SayPacket::new);
     }
 
     private static GetDataPackagePacket getDataPackage(JsonParser p) throws MalformedFrameException {
-        final String c = "GetDataPackage";
-        List<String> games = null;
-        LinkedHashMap<String, JsonValue> extras = null;
-        for (String n = p.nextName(); n != null; n = p.nextName()) {
-            p.nextToken();
-            if (n.equals("games")) {
-                games = Fields.strings(p, c, n);
-            } else {
-                extras = Fields.extra(extras, n, p);
-            }
-        }
-        return new GetDataPackagePacket(games, Fields.extras(extras));
+        return Fields.oneField(p, "GetDataPackage", "games", false, Fields::strings, GetDataPackagePacket::new);
     }
 
     private static BouncePacket bounce(JsonParser p) throws MalformedFrameException {
@@ -358,35 +312,11 @@ public final class ClientCodec {
     }
 
     private static GetPacket get(JsonParser p) throws MalformedFrameException {
-        final String c = "Get";
-        List<String> keys = null;
-        LinkedHashMap<String, JsonValue> extras = null;
-        for (String n = p.nextName(); n != null; n = p.nextName()) {
-            p.nextToken();
-            if (n.equals("keys")) {
-                keys = Fields.strings(p, c, n);
-            } else {
-                extras = Fields.extra(extras, n, p);
-            }
-        }
-        Fields.require(keys != null, c, "keys");
-        return new GetPacket(keys, Fields.extras(extras));
+        return Fields.oneField(p, "Get", "keys", true, Fields::strings, GetPacket::new);
     }
 
     private static SetNotifyPacket setNotify(JsonParser p) throws MalformedFrameException {
-        final String c = "SetNotify";
-        List<String> keys = null;
-        LinkedHashMap<String, JsonValue> extras = null;
-        for (String n = p.nextName(); n != null; n = p.nextName()) {
-            p.nextToken();
-            if (n.equals("keys")) {
-                keys = Fields.strings(p, c, n);
-            } else {
-                extras = Fields.extra(extras, n, p);
-            }
-        }
-        Fields.require(keys != null, c, "keys");
-        return new SetNotifyPacket(keys, Fields.extras(extras));
+        return Fields.oneField(p, "SetNotify", "keys", true, Fields::strings, SetNotifyPacket::new);
     }
 
     private static SetPacket set(JsonParser p) throws MalformedFrameException {
@@ -451,19 +381,7 @@ public final class ClientCodec {
     }
 
     private static JoinPacket join(JsonParser p) throws MalformedFrameException {
-        final String c = "Join";
-        String id = null;
-        LinkedHashMap<String, JsonValue> extras = null;
-        for (String n = p.nextName(); n != null; n = p.nextName()) {
-            p.nextToken();
-            if (n.equals("id")) {
-                id = Fields.string(p, c, n);
-            } else {
-                extras = Fields.extra(extras, n, p);
-            }
-        }
-        Fields.require(id != null, c, "id");
-        return new JoinPacket(id, Fields.extras(extras));
+        return Fields.oneField(p, "Join", "id", true, Fields::string, JoinPacket::new);
     }
 
     // ---- writers --------------------------------------------------------------------------------

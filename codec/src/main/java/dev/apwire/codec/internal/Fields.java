@@ -202,4 +202,39 @@ final class Fields {
     private static String abbreviate(String s) {
         return s.length() > 24 ? s.substring(0, 12) + "...(" + s.length() + " digits)" : s;
     }
+
+    /** Reads one field's value at the parser's current token. */
+    @FunctionalInterface
+    interface Reader<V> {
+        V read(JsonParser p, String cmd, String field) throws MalformedFrameException;
+    }
+
+    /** Builds a packet from its one field and its extras. */
+    @FunctionalInterface
+    interface OneFieldPacket<V, P> {
+        P build(V value, JsonObject extras);
+    }
+
+    /**
+     * Reads a command object with one known field (the rest are extras): most commands are this shape.
+     *
+     * @param required whether a missing field is a problem (else the builder gets {@code null})
+     */
+    static <V, P> P oneField(JsonParser p, String cmd, String field, boolean required, Reader<V> reader,
+            OneFieldPacket<@Nullable V, P> builder) throws MalformedFrameException {
+        V value = null;
+        LinkedHashMap<String, JsonValue> extras = null;
+        for (String n = p.nextName(); n != null; n = p.nextName()) {
+            p.nextToken();
+            if (n.equals(field)) {
+                value = reader.read(p, cmd, field);
+            } else {
+                extras = extra(extras, n, p);
+            }
+        }
+        if (required) {
+            require(value != null, cmd, field);
+        }
+        return builder.build(value, extras(extras));
+    }
 }

@@ -221,22 +221,14 @@ public final class ServerCodec {
     }
 
     private static ConnectionRefusedPacket connectionRefused(JsonParser p) throws MalformedFrameException {
-        final String c = "ConnectionRefused";
-        List<ConnectionRefusedError> errors = null;
-        LinkedHashMap<String, JsonValue> extras = null;
-        for (String n = p.nextName(); n != null; n = p.nextName()) {
-            p.nextToken();
-            if (n.equals("errors")) {
-                List<String> names = Fields.strings(p, c, n);
-                errors = new ArrayList<>(names.size());
-                for (String s : names) {
-                    errors.add(ConnectionRefusedError.of(s));
-                }
-            } else {
-                extras = Fields.extra(extras, n, p);
+        return Fields.oneField(p, "ConnectionRefused", "errors", false, (q, c, f) -> {
+            List<String> names = Fields.strings(q, c, f);
+            List<ConnectionRefusedError> errors = new ArrayList<>(names.size());
+            for (String name : names) {
+                errors.add(ConnectionRefusedError.of(name));
             }
-        }
-        return new ConnectionRefusedPacket(errors, Fields.extras(extras));
+            return errors;
+        }, ConnectionRefusedPacket::new);
     }
 
     private static ConnectedPacket connected(JsonParser p) throws MalformedFrameException {
@@ -341,19 +333,7 @@ public final class ServerCodec {
     }
 
     private static LocationInfoPacket locationInfo(JsonParser p) throws MalformedFrameException {
-        final String c = "LocationInfo";
-        List<NetworkItem> locations = null;
-        LinkedHashMap<String, JsonValue> extras = null;
-        for (String n = p.nextName(); n != null; n = p.nextName()) {
-            p.nextToken();
-            if (n.equals("locations")) {
-                locations = Shared.items(p, c, n);
-            } else {
-                extras = Fields.extra(extras, n, p);
-            }
-        }
-        Fields.require(locations != null, c, "locations");
-        return new LocationInfoPacket(locations, Fields.extras(extras));
+        return Fields.oneField(p, "LocationInfo", "locations", true, Shared::items, LocationInfoPacket::new);
     }
 
     private static PrintJsonPacket printJson(JsonParser p) throws MalformedFrameException {
@@ -412,19 +392,7 @@ public final class ServerCodec {
     }
 
     private static DataPackagePacket dataPackage(JsonParser p) throws MalformedFrameException {
-        final String c = "DataPackage";
-        DataPackageContents data = null;
-        LinkedHashMap<String, JsonValue> extras = null;
-        for (String n = p.nextName(); n != null; n = p.nextName()) {
-            p.nextToken();
-            if (n.equals("data")) {
-                data = Shared.dataPackage(p, c, n);
-            } else {
-                extras = Fields.extra(extras, n, p);
-            }
-        }
-        Fields.require(data != null, c, "data");
-        return new DataPackagePacket(data, Fields.extras(extras));
+        return Fields.oneField(p, "DataPackage", "data", true, Shared::dataPackage, DataPackagePacket::new);
     }
 
     private static BouncedPacket bounced(JsonParser p) throws MalformedFrameException {
@@ -459,20 +427,10 @@ public final class ServerCodec {
     }
 
     private static RetrievedPacket retrieved(JsonParser p) throws MalformedFrameException {
-        final String c = "Retrieved";
-        JsonObject keys = null;
-        LinkedHashMap<String, JsonValue> extras = null;
-        for (String n = p.nextName(); n != null; n = p.nextName()) {
-            p.nextToken();
-            if (n.equals("keys")) {
-                Fields.startObject(p, c, n);
-                keys = (JsonObject) Fields.value(p);
-            } else {
-                extras = Fields.extra(extras, n, p);
-            }
-        }
-        Fields.require(keys != null, c, "keys");
-        return new RetrievedPacket(keys, Fields.extras(extras));
+        return Fields.oneField(p, "Retrieved", "keys", true, (q, c, f) -> {
+            Fields.startObject(q, c, f);
+            return (JsonObject) Fields.value(q);
+        }, RetrievedPacket::new);
     }
 
     private static SetReplyPacket setReply(JsonParser p) throws MalformedFrameException {
