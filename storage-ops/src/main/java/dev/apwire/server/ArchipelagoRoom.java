@@ -238,7 +238,8 @@ public final class ArchipelagoRoom<C> {
     /**
      * A command of a frame could not be decoded (the codec's {@code Decoded.Problem}). Sends the
      * {@code InvalidPacket}; when {@code fatal} and the room is {@linkplain RoomConfig#strict() strict},
-     * then closes the connection, as the reference does (§2.1). Before login an {@code arguments} problem of
+     * then closes the connection, as the reference does (§2.1). For malformed arguments of Connect,
+     * Get, Set, SetNotify, Say, UpdateHint and LocationScouts the text is replaced by the reference's (§2.3). Before login an {@code arguments} problem of
      * a command other than {@code Connect} / {@code GetDataPackage} is ignored, since the reference never
      * looks at such commands (§2.2).
      *
@@ -259,7 +260,8 @@ public final class ArchipelagoRoom<C> {
                 return finish();
             }
         }
-        send(connection, invalid);
+        String text = invalid.type().equals(PacketProblemType.ARGUMENTS) ? RoomRules.argumentsText(invalid.originalCmd()) : null;
+        send(connection, text == null ? invalid : new InvalidPacket(invalid.type(), invalid.originalCmd(), text));
         if (fatal && config.strict()) {
             drop(connection, "invalid packet");
         }

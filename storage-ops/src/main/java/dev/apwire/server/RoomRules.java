@@ -1,6 +1,8 @@
 package dev.apwire.server;
 
 import dev.apwire.protocol.client.ClientCommand;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The room's legality table: which client commands a connection's phase processes (reference-server.md §2.2).
@@ -24,7 +26,26 @@ final class RoomRules {
         AUTHENTICATED
     }
 
+    /**
+     * The reference server's {@code InvalidPacket} text for a command whose arguments are malformed
+     * (reference-server.md §2.3), which clients may show or match; the codec's own text is more precise but
+     * the reference's is what clients know.
+     */
+    private static final Map<String, String> ARGUMENT_TEXTS = Map.of(
+            "Connect", "Connect",
+            "Get", "Retrieve",
+            "Set", "Set",
+            "SetNotify", "SetNotify",
+            "Say", "Say",
+            "UpdateHint", "UpdateHint",
+            "LocationScouts", "Locations has to be a list of integers");
+
     private RoomRules() {
+    }
+
+    /** {@return the reference's text for malformed arguments of a command, or {@code null} for the codec's own} */
+    static @Nullable String argumentsText(@Nullable String originalCmd) {
+        return originalCmd == null ? null : ARGUMENT_TEXTS.get(originalCmd);
     }
 
     /** {@return whether a connection in {@code phase} processes {@code command}} */
