@@ -8,4 +8,5 @@ module dev.apwire.storage {
     requires static org.jspecify;
 
     exports dev.apwire.storage;
+    exports dev.apwire.server;
 }

@@ -26,6 +26,7 @@ public final class Main {
         COMMANDS.put("relay", RelayCommand::run);
         COMMANDS.put("storage", StorageCommand::run);
         COMMANDS.put("client", TextClientCommand::run);
+        COMMANDS.put("server", ExampleServerCommand::run);
     }
 
     private Main() {
