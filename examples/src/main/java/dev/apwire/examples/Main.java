@@ -39,6 +39,10 @@ public final class Main {
      * @throws Exception when the command fails unexpectedly
      */
     public static void main(String[] args) throws Exception {
+        if (System.getProperty("slf4j.internal.verbosity") == null) {
+            // Jetty logs through SLF4J and the jar bundles no provider: keep its start-up notice quiet.
+            System.setProperty("slf4j.internal.verbosity", "ERROR");
+        }
         System.exit(run(args, System.err));
     }
 

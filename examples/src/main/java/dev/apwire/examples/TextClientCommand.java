@@ -60,9 +60,6 @@ final class TextClientCommand {
                 return 0;
             }
         }
-        if (System.getProperty("slf4j.internal.verbosity") == null) {
-            System.setProperty("slf4j.internal.verbosity", "ERROR"); // Jetty logs through SLF4J; no provider is bundled
-        }
         TextClient.Options options;
         try {
             options = parse(args, System.getenv(), System.getProperty("user.home"));
