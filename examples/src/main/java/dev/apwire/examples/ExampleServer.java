@@ -21,12 +21,9 @@ import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import org.eclipse.jetty.server.Server;
-import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.websocket.api.Callback;
 import org.eclipse.jetty.websocket.api.Session;
 import org.eclipse.jetty.websocket.api.StatusCode;
@@ -52,9 +49,9 @@ public final class ExampleServer implements AutoCloseable {
     /** Largest text message accepted (the reference server's websockets default). */
     private static final long MAX_TEXT_MESSAGE = 1 << 20;
 
-    private final Server server;
-    private final ServerConnector connector;
+    private final WebSocketHost host;
     private final ScheduledExecutorService roomThread;
+    private final WebSocketUpgradeHandler handler;
     private final ArchipelagoRoom<Long> room;
     private final ArchipelagoCodec codec = ArchipelagoCodec.create(CodecLimits.CLIENT_FRAMES);
     /** Open sessions by connection id; only touched on {@link #roomThread}. */
@@ -63,21 +60,13 @@ public final class ExampleServer implements AutoCloseable {
 
     private ExampleServer(String host, int port, Multiworld world) {
         this.room = new ArchipelagoRoom<>(world);
-        this.roomThread = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "archipelago-room");
-            t.setDaemon(true);
-            return t;
-        });
-        this.server = new Server();
-        this.connector = new ServerConnector(server);
-        connector.setHost(host);
-        connector.setPort(port);
-        server.addConnector(connector);
-        server.setHandler(WebSocketUpgradeHandler.from(server, container -> {
+        this.host = new WebSocketHost(host, port, "archipelago-room");
+        this.roomThread = this.host.stateThread();
+        this.handler = WebSocketUpgradeHandler.from(this.host.server(), container -> {
             container.setMaxTextMessageSize(MAX_TEXT_MESSAGE);
             container.setIdleTimeout(PING_INTERVAL.multipliedBy(3));
             container.addMapping("/", (request, response, callback) -> new Endpoint());
-        }));
+        });
     }
 
     /**
@@ -91,42 +80,30 @@ public final class ExampleServer implements AutoCloseable {
      */
     static ExampleServer start(String host, int port, Multiworld world) throws Exception {
         ExampleServer s = new ExampleServer(host, port, world);
-        s.server.start();
+        s.host.start(s.handler);
         s.roomThread.scheduleAtFixedRate(s::pingAll, PING_INTERVAL.toMillis(), PING_INTERVAL.toMillis(), TimeUnit.MILLISECONDS);
         return s;
     }
 
     /** {@return the port the server listens on} */
     int port() {
-        return connector.getLocalPort();
+        return host.port();
     }
 
     /** {@return the address the server listens on} */
     InetSocketAddress address() {
-        String host = connector.getHost();
-        return new InetSocketAddress(host == null ? "0.0.0.0" : host, port());
+        return host.address();
     }
 
     /** Blocks until the server stops. */
     void join() throws InterruptedException {
-        server.join();
+        host.join();
     }
 
     /** Stops the server (closing every connection) and the room thread. */
     @Override
     public void close() {
-        try {
-            server.stop();
-        } catch (Exception e) {
-            throw new IllegalStateException("could not stop the server", e);
-        } finally {
-            roomThread.shutdownNow();
-            try {
-                roomThread.awaitTermination(5, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
+        host.close();
     }
 
     /** One WebSocket connection; forwards its events to the room thread. Public for Jetty's method lookup. */

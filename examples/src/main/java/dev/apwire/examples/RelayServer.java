@@ -29,7 +29,6 @@ import java.util.IdentityHashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
@@ -37,8 +36,6 @@ import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
-import org.eclipse.jetty.server.Server;
-import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.util.Callback;
 import org.eclipse.jetty.websocket.api.Session;
 import org.eclipse.jetty.websocket.api.StatusCode;
@@ -62,9 +59,9 @@ public final class RelayServer implements AutoCloseable {
      * client gets a {@code frame_too_large} error packet instead of a bare close. */
     private static final long MAX_TEXT_MESSAGE = 1 << 20;
 
-    private final Server server;
-    private final ServerConnector connector;
+    private final WebSocketHost host;
     private final ScheduledExecutorService hubThread;
+    private final WebSocketUpgradeHandler handler;
     private final ChangesHub hub;
     private final ChangesCodec codec = new ChangesCodec();
     /** Open sessions by token; only touched on {@link #hubThread}. */
@@ -73,23 +70,15 @@ public final class RelayServer implements AutoCloseable {
 
     private RelayServer(String host, int port, HubConfig config) {
         this.hub = new ChangesHub(config, new SecureRandom());
-        this.hubThread = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "relay-hub");
-            t.setDaemon(true);
-            return t;
-        });
-        this.server = new Server();
-        this.connector = new ServerConnector(server);
-        connector.setHost(host);
-        connector.setPort(port);
-        server.addConnector(connector);
-        WebSocketUpgradeHandler ws = WebSocketUpgradeHandler.from(server, container -> {
+        this.host = new WebSocketHost(host, port, "relay-hub");
+        this.hubThread = this.host.stateThread();
+        WebSocketUpgradeHandler ws = WebSocketUpgradeHandler.from(this.host.server(), container -> {
             container.setMaxTextMessageSize(MAX_TEXT_MESSAGE);
             container.setIdleTimeout(config.pingInterval().multipliedBy(3));
             container.addMapping("/ws", (request, response, callback) -> new Endpoint());
         });
         ws.setHandler(new PageHandler(loadPage()));
-        server.setHandler(ws);
+        this.handler = ws;
     }
 
     /**
@@ -103,41 +92,29 @@ public final class RelayServer implements AutoCloseable {
      */
     static RelayServer start(String host, int port, HubConfig config) throws Exception {
         RelayServer relay = new RelayServer(host, port, config);
-        relay.server.start();
+        relay.host.start(relay.handler);
         return relay;
     }
 
     /** {@return the port the server listens on} */
     int port() {
-        return connector.getLocalPort();
+        return host.port();
     }
 
     /** {@return the address the server listens on} */
     InetSocketAddress address() {
-        String host = connector.getHost();
-        return new InetSocketAddress(host == null ? "0.0.0.0" : host, port());
+        return host.address();
     }
 
     /** Blocks until the server stops. */
     void join() throws InterruptedException {
-        server.join();
+        host.join();
     }
 
     /** Stops the server (closing every connection) and the hub thread. */
     @Override
     public void close() {
-        try {
-            server.stop();
-        } catch (Exception e) {
-            throw new IllegalStateException("could not stop the relay", e);
-        } finally {
-            hubThread.shutdownNow();
-            try {
-                hubThread.awaitTermination(5, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
+        host.close();
     }
 
     /** One WebSocket connection; forwards its events to the hub thread. Public for Jetty's method lookup. */
