@@ -81,7 +81,8 @@ import org.jspecify.annotations.Nullable;
  *
  * <h2>Lines</h2>
  * <p>Input lines wait in a queue until the session is logged in, and each waits for the answers of the one
- * before it (no pending request, no unconfirmed check, no chat line the server has not echoed), at most {@link Options#answerTimeout()}; so a
+ * before it (no pending request, no unconfirmed check, no chat line the server has not echoed, no {@code !} command
+ * without its CommandResult), at most {@link Options#answerTimeout()}; so a
  * piped script behaves as if typed slowly. {@code /exit} and {@code /help} act at once.
  *
  * <h2>Ending</h2>
@@ -161,6 +162,8 @@ final class TextClient {
     private final List<NetworkItem> received = new ArrayList<>();
     /** Chat lines sent on this connection whose echo (PrintJSON Chat, reference-server §4.8) has not arrived. */
     private final List<String> unechoed = new ArrayList<>();
+    /** {@code !} commands sent on this connection whose CommandResult (reference-server §4.8) has not arrived. */
+    private int unansweredCommands;
 
     /**
      * A client; nothing starts before {@link #run()}.
@@ -437,6 +440,10 @@ final class TextClient {
             if (PrintJsonType.CHAT.equals(p.type()) && p.slot() != null && p.slot() == own && p.message() != null) {
                 unechoed.remove(p.message());
             }
+            if ((PrintJsonType.COMMAND_RESULT.equals(p.type()) || PrintJsonType.ADMIN_COMMAND_RESULT.equals(p.type()))
+                    && unansweredCommands > 0) {
+                unansweredCommands--;
+            }
         } else if (e instanceof ConnectionAccepted a) {
             loggedInOnce = true;
             failures = 0;
@@ -459,6 +466,7 @@ final class TextClient {
                 out.println("Maybe not delivered (no echo before the connection ended): " + line);
             }
             unechoed.clear();
+            unansweredCommands = 0;
         } else if (e instanceof DataPackageUpdated) {
             cache.flush().forEach(out::println);
         } else if (e instanceof InvalidPacketReceived i) {
@@ -593,6 +601,9 @@ final class TextClient {
                     if (!line.startsWith("!admin")) {
                         unechoed.add(line); // the server echoes every Say but !admin ones as Chat
                     }
+                    if (line.strip().startsWith("!")) {
+                        unansweredCommands++; // a server command: its CommandResult follows the echo
+                    }
                 }
         }
     }
@@ -638,7 +649,7 @@ final class TextClient {
 
     /** {@return whether every request was answered, every check confirmed and every chat line echoed} */
     private boolean answered() {
-        return session.pendingRequests() == 0 && session.outbox().isEmpty() && unechoed.isEmpty();
+        return session.pendingRequests() == 0 && session.outbox().isEmpty() && unechoed.isEmpty() && unansweredCommands == 0;
     }
 
     /** Runs ready lines, decides whether the run is over, and re-arms the timer. */
@@ -676,7 +687,8 @@ final class TextClient {
                 endDeadline = now.plus(options.answerTimeout());
             } else if (!now.isBefore(end)) {
                 out.println("end of input: stopping without " + session.pendingRequests() + " answers, "
-                        + session.outbox().size() + " check confirmations and " + unechoed.size() + " chat echoes");
+                        + session.outbox().size() + " check confirmations, " + unechoed.size() + " chat echoes and "
+                        + unansweredCommands + " command results");
                 finish(EXIT_OK);
                 return;
             }

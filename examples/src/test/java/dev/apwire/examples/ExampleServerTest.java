@@ -88,6 +88,7 @@ class ExampleServerTest {
                 new ByteArrayInputStream("/check Dark Hall\n".getBytes(StandardCharsets.UTF_8)));
         assertThat(bob.status.get()).isZero();
         alice.awaitLine("Received Golden Key (from Bob)"::equals);
+        alice.awaitLine(l -> l.startsWith("Bob (Team #1) has left the game.")); // Bob's client has ended
         aliceInput.close();
         assertThat(alice.status.get()).isZero();
 

@@ -214,7 +214,7 @@ class TextClientTest {
         Run run = run(o, "/check Pebble Lake\n");
         assertThat(run.status()).isZero();
         assertThat(run.lines()).contains("Checking Pebble Lake (2003)",
-                "end of input: stopping without 0 answers, 1 check confirmations and 0 chat echoes");
+                "end of input: stopping without 0 answers, 1 check confirmations, 0 chat echoes and 0 command results");
         assertThat(Duration.ofNanos(System.nanoTime() - start)).isGreaterThanOrEqualTo(Duration.ofMillis(300));
     }
 
