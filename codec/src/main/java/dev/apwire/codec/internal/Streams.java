@@ -8,6 +8,7 @@ import tools.jackson.core.TokenStreamFactory;
 import tools.jackson.core.exc.StreamConstraintsException;
 import tools.jackson.core.json.JsonFactory;
 import tools.jackson.core.json.JsonReadFeature;
+import tools.jackson.core.json.JsonWriteFeature;
 
 /** Jackson factories configured for the wire, and the mapping of Jackson's errors to typed ones. */
 public final class Streams {
@@ -47,6 +48,9 @@ public final class Streams {
                 .configure(TokenStreamFactory.Feature.CANONICALIZE_PROPERTY_NAMES, canonicalizeNames)
                 .disable(TokenStreamFactory.Feature.INTERN_PROPERTY_NAMES)
                 .enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
+                // Python's json writes \u001f, not \u001F, and leaves '/' alone.
+                .disable(JsonWriteFeature.WRITE_HEX_UPPER_CASE)
+                .disable(JsonWriteFeature.ESCAPE_FORWARD_SLASHES)
                 .build();
     }
 
