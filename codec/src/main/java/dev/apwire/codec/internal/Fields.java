@@ -206,7 +206,29 @@ final class Fields {
     /** Reads one field's value at the parser's current token. */
     @FunctionalInterface
     interface Reader<V> {
-        V read(JsonParser p, String cmd, String field) throws MalformedFrameException;
+        V read(JsonParser p, String cmd, Object field) throws MalformedFrameException;
+    }
+
+    /** Reads a list, each element with {@code element} at its path {@code field[i]}. */
+    static <V> List<V> list(JsonParser p, String cmd, Object field, Reader<V> element) throws MalformedFrameException {
+        startArray(p, cmd, field);
+        ArrayList<V> list = new ArrayList<>();
+        while (p.nextToken() != JsonToken.END_ARRAY) {
+            list.add(element.read(p, cmd, new Loc(field, list.size(), null)));
+        }
+        return list;
+    }
+
+    /** Reads an object whose keys are data, each value with {@code value} at its path {@code field.key}, in order. */
+    static <V> LinkedHashMap<String, V> map(JsonParser p, String cmd, Object field, Reader<V> value)
+            throws MalformedFrameException {
+        startObject(p, cmd, field);
+        LinkedHashMap<String, V> map = new LinkedHashMap<>();
+        for (String k = p.nextName(); k != null; k = p.nextName()) {
+            p.nextToken();
+            map.put(k, value.read(p, cmd, new Loc(field, -1, k)));
+        }
+        return map;
     }
 
     /** Builds a packet from its one field and its extras. */

@@ -114,42 +114,21 @@ public final class ServerCodec {
                 case "generator_version":
                     generatorVersion = Shared.version(p, c, n);
                     return true;
-                case "permissions": {
-                    Fields.startObject(p, c, n);
-                    LinkedHashMap<String, Permission> m = new LinkedHashMap<>();
-                    for (String k = p.nextName(); k != null; k = p.nextName()) {
-                        p.nextToken();
-                        m.put(k, Permission.of(Fields.int32(p, c, new Loc(n, -1, k))));
-                    }
-                    permissions = m;
+                case "permissions":
+                    permissions = Fields.map(p, c, n, (q, cmd, f) -> Permission.of(Fields.int32(q, cmd, f)));
                     return true;
-                }
                 case "hint_cost":
                     hintCost = Fields.int32(p, c, n);
                     return true;
                 case "location_check_points":
                     locationCheckPoints = Fields.int32(p, c, n);
                     return true;
-                case "datapackage_checksums": {
-                    Fields.startObject(p, c, n);
-                    LinkedHashMap<String, String> m = new LinkedHashMap<>();
-                    for (String k = p.nextName(); k != null; k = p.nextName()) {
-                        p.nextToken();
-                        m.put(k, Fields.string(p, c, new Loc(n, -1, k)));
-                    }
-                    checksums = m;
+                case "datapackage_checksums":
+                    checksums = Fields.map(p, c, n, Fields::string);
                     return true;
-                }
-                case "datapackage_versions": {
-                    Fields.startObject(p, c, n);
-                    LinkedHashMap<String, Integer> m = new LinkedHashMap<>();
-                    for (String k = p.nextName(); k != null; k = p.nextName()) {
-                        p.nextToken();
-                        m.put(k, Fields.int32(p, c, new Loc(n, -1, k)));
-                    }
-                    versions = m;
+                case "datapackage_versions":
+                    versions = Fields.map(p, c, n, Fields::int32);
                     return true;
-                }
                 case "seed_name":
                     seedName = Fields.string(p, c, n);
                     return true;

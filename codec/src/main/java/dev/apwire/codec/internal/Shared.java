@@ -124,12 +124,7 @@ final class Shared {
     }
 
     static List<NetworkItem> items(JsonParser p, String cmd, Object field) throws MalformedFrameException {
-        Fields.startArray(p, cmd, field);
-        ArrayList<NetworkItem> list = new ArrayList<>();
-        while (p.nextToken() != JsonToken.END_ARRAY) {
-            list.add(item(p, cmd, new Loc(field, list.size(), null)));
-        }
-        return list;
+        return Fields.list(p, cmd, field, Shared::item);
     }
 
     static void write(JsonGenerator g, NetworkItem i) {
@@ -190,12 +185,7 @@ final class Shared {
     }
 
     static List<NetworkPlayer> players(JsonParser p, String cmd, Object field) throws MalformedFrameException {
-        Fields.startArray(p, cmd, field);
-        ArrayList<NetworkPlayer> list = new ArrayList<>();
-        while (p.nextToken() != JsonToken.END_ARRAY) {
-            list.add(player(p, cmd, new Loc(field, list.size(), null)));
-        }
-        return list;
+        return Fields.list(p, cmd, field, Shared::player);
     }
 
     static void writePlayers(JsonGenerator g, List<NetworkPlayer> players) {
@@ -265,12 +255,7 @@ final class Shared {
     // ---- JSONMessagePart ------------------------------------------------------------------------
 
     static List<JsonMessagePart> parts(JsonParser p, String cmd, Object field) throws MalformedFrameException {
-        Fields.startArray(p, cmd, field);
-        ArrayList<JsonMessagePart> list = new ArrayList<>();
-        while (p.nextToken() != JsonToken.END_ARRAY) {
-            list.add(part(p, cmd, new Loc(field, list.size(), null)));
-        }
-        return list;
+        return Fields.list(p, cmd, field, Shared::part);
     }
 
     static JsonMessagePart part(JsonParser p, String cmd, Object field) throws MalformedFrameException {
