@@ -8,5 +8,4 @@ module dev.apwire.storage {
     requires static org.jspecify;
 
     exports dev.apwire.storage;
-    exports dev.apwire.server;
 }
