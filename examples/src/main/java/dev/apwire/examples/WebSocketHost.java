@@ -5,6 +5,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.eclipse.jetty.server.Handler;
+import org.eclipse.jetty.server.HttpConfiguration;
+import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 
@@ -18,10 +20,34 @@ import org.eclipse.jetty.server.ServerConnector;
 final class WebSocketHost implements AutoCloseable {
 
     private final Server server = new Server();
-    private final ServerConnector connector = new ServerConnector(server);
+    private final ServerConnector connector;
     private final ScheduledExecutorService stateThread;
 
     WebSocketHost(String host, int port, String threadName) {
+        this(host, port, threadName, ConnectionLimits.DEFAULT);
+    }
+
+    /**
+     * A host whose listening socket and HTTP connections follow the limits: the listen backlog is
+     * {@link ConnectionLimits#acceptQueueSize()} (a login storm of hundreds of sockets must not overflow it), an
+     * HTTP connection that has not completed its WebSocket upgrade within
+     * {@link ConnectionLimits#handshakeTimeout()} of silence is closed (the WebSocket container sets its own idle
+     * timeout after the upgrade), and the HTTP buffers are small, so idle sockets cost little.
+     *
+     * @param host the address to bind
+     * @param port the port, 0 for any free one
+     * @param threadName the name of the state thread
+     * @param limits the connection limits
+     */
+    WebSocketHost(String host, int port, String threadName, ConnectionLimits limits) {
+        HttpConfiguration http = new HttpConfiguration();
+        http.setOutputBufferSize(limits.bufferBytes());
+        http.setRequestHeaderSize(8192);
+        http.setResponseHeaderSize(8192);
+        http.setSendServerVersion(false);
+        this.connector = new ServerConnector(server, new HttpConnectionFactory(http));
+        connector.setAcceptQueueSize(limits.acceptQueueSize());
+        connector.setIdleTimeout(limits.handshakeTimeout().toMillis());
         this.stateThread = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, threadName);
             t.setDaemon(true);
@@ -35,6 +61,11 @@ final class WebSocketHost implements AutoCloseable {
     /** {@return the Jetty server, to build handlers on} */
     Server server() {
         return server;
+    }
+
+    /** {@return the executor of socket writes: Jetty's thread pool, never the state thread} */
+    java.util.concurrent.Executor writer() {
+        return server.getThreadPool();
     }
 
     /** {@return the thread every state machine call runs on} */
