@@ -100,6 +100,8 @@ public final class PeerConnection implements Session.Listener {
     private @Nullable Session session;
     private @Nullable CoreSession core;
     private volatile long id = -1;
+    /** The relay's token for this connection; set and read on the relay's hub thread only. */
+    @Nullable String token;
 
     // guarded by this
     private long unprocessed;
