@@ -3,29 +3,52 @@ package dev.apwire.examples;
 import dev.apwire.protocol.NetworkSlot;
 import dev.apwire.server.DemoMultiworld;
 import dev.apwire.server.Multiworld;
+import dev.apwire.server.RoomConfig;
+import dev.apwire.storage.StorageLimits;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
 /**
- * {@code server [--port 38281] [--host 127.0.0.1]}: runs an Archipelago server for the embedded two-player
- * demo multiworld ({@link DemoMultiworld}) until Ctrl-C / SIGTERM.
+ * {@code server [--port 38281] [--host 127.0.0.1] [limit options]}: runs an Archipelago server for the embedded
+ * two-player demo multiworld ({@link DemoMultiworld}) until Ctrl-C / SIGTERM. {@code --help} lists every limit
+ * ({@link ConnectionLimits}, {@link StorageLimits}) with its default; each can be overridden.
  */
 final class ExampleServerCommand {
 
     /** The Archipelago default port. */
     static final int DEFAULT_PORT = 38281;
 
-    static final String USAGE = "usage: java -jar apwire.jar server [--port 38281] [--host 127.0.0.1]";
+    static final String USAGE = "usage: java -jar apwire.jar server [--port 38281] [--host 127.0.0.1] [limit options] [--help]";
 
     private ExampleServerCommand() {
     }
 
-    /** Parsed options. */
-    record Options(String host, int port) {
+    /**
+     * Parsed options.
+     *
+     * @param host the address to bind
+     * @param port the port
+     * @param room the room's configuration, with its data storage limits
+     * @param limits the connection limits
+     */
+    record Options(String host, int port, RoomConfig room, ConnectionLimits limits) {
+        Options(String host, int port) {
+            this(host, port, RoomConfig.DEFAULT, ConnectionLimits.DEFAULT);
+        }
+    }
+
+    /** {@return the {@code --help} text: the usage and every limit with its default} */
+    static String help() {
+        return USAGE + "\n\nconnection limits (defaults in parentheses):\n" + ConnectionLimits.DEFAULT.help()
+                + "data storage limits:\n" + LimitOptions.storageHelp(RoomConfig.DEFAULT.storageLimits());
     }
 
     static int run(String[] args) throws Exception {
+        if (java.util.Arrays.asList(args).contains("--help")) {
+            System.out.print(help());
+            return 0;
+        }
         Options o;
         try {
             o = parse(args);
@@ -35,7 +58,7 @@ final class ExampleServerCommand {
             return 2;
         }
         Multiworld world = DemoMultiworld.create();
-        ExampleServer server = ExampleServer.start(o.host(), o.port(), world);
+        ExampleServer server = ExampleServer.start(o.host(), o.port(), world, o.room(), o.limits());
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             try {
                 server.close();
@@ -62,6 +85,8 @@ final class ExampleServerCommand {
     static Options parse(String[] args) {
         String host = "127.0.0.1";
         int port = DEFAULT_PORT;
+        RoomConfig room = RoomConfig.DEFAULT;
+        ConnectionLimits limits = ConnectionLimits.DEFAULT;
         for (int i = 0; i < args.length; i++) {
             String a = args[i];
             if (i + 1 >= args.length) {
@@ -83,10 +108,18 @@ final class ExampleServerCommand {
                     host = v;
                     break;
                 default:
-                    throw new IllegalArgumentException("unknown option " + a);
+                    ConnectionLimits l = limits.with(a, v);
+                    StorageLimits st = LimitOptions.storage(room.storageLimits(), a, v);
+                    if (l != null) {
+                        limits = l;
+                    } else if (st != null) {
+                        room = new RoomConfig(room.strict(), room.tags(), st);
+                    } else {
+                        throw new IllegalArgumentException("unknown option " + a);
+                    }
             }
         }
-        return new Options(host, port);
+        return new Options(host, port, room, limits);
     }
 
     private static String hostForUrl(String host) {
