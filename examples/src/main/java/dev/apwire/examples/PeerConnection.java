@@ -156,10 +156,18 @@ public final class PeerConnection implements Session.Listener {
 
     @Override
     public void onWebSocketText(String text) {
+        boolean drop;
         synchronized (this) {
-            unprocessed += text.length();
+            // after the driver closed the connection, what the peer still sends is read (for the close handshake)
+            // and dropped
+            drop = closing;
+            if (!drop) {
+                unprocessed += text.length();
+            }
         }
-        handler.text(this, text);
+        if (!drop) {
+            handler.text(this, text);
+        }
         owe();
     }
 
@@ -322,8 +330,13 @@ public final class PeerConnection implements Session.Listener {
         }
         if (tooSlow) {
             closeSlowReader();
-        } else if (start) {
+            return;
+        }
+        if (start) {
             writer.execute(this::drain);
+        }
+        if (closeCode != 0) {
+            disconnectLater();
         }
     }
 
@@ -335,6 +348,20 @@ public final class PeerConnection implements Session.Listener {
      */
     void close(int code, String reason) {
         send(List.of(), code, reason);
+    }
+
+    /** Disconnects after {@link #SLOW_CLOSE_GRACE_MS} if the peer has not completed the close by then. */
+    private void disconnectLater() {
+        timers.schedule(() -> {
+            Session s = session;
+            boolean ended;
+            synchronized (this) {
+                ended = this.ended;
+            }
+            if (s != null && !ended) {
+                s.disconnect();
+            }
+        }, SLOW_CLOSE_GRACE_MS, TimeUnit.MILLISECONDS);
     }
 
     /** Sends a ping through the writer. */
@@ -361,11 +388,7 @@ public final class PeerConnection implements Session.Listener {
         }
         s.close(StatusCode.POLICY_VIOLATION, "reading too slowly: " + q + " bytes unsent, limit " + limits.maxQueuedBytes(),
                 Callback.NOOP);
-        timers.schedule(() -> {
-            if (s.isOpen()) {
-                s.disconnect();
-            }
-        }, SLOW_CLOSE_GRACE_MS, TimeUnit.MILLISECONDS);
+        disconnectLater();
     }
 
     /** The writer: hands everything queued to Jetty in batch mode and flushes once per round. */

@@ -4,9 +4,12 @@ import java.net.InetSocketAddress;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import org.eclipse.jetty.io.Connection;
+import org.eclipse.jetty.io.EndPoint;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.internal.HttpConnection;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 
@@ -31,8 +34,9 @@ final class WebSocketHost implements AutoCloseable {
      * A host whose listening socket and HTTP connections follow the limits: the listen backlog is
      * {@link ConnectionLimits#acceptQueueSize()} (a login storm of hundreds of sockets must not overflow it), an
      * HTTP connection that has not completed its WebSocket upgrade within
-     * {@link ConnectionLimits#handshakeTimeout()} of silence is closed (the WebSocket container sets its own idle
-     * timeout after the upgrade), and the HTTP buffers are small, so idle sockets cost little.
+     * {@link ConnectionLimits#handshakeTimeout()} after it opened is closed, silent or not (the WebSocket
+     * container sets its own idle timeout after the upgrade; a plain HTTP request, such as the relay's page, must
+     * also be done by then), and the HTTP buffers are small, so idle sockets cost little.
      *
      * @param host the address to bind
      * @param port the port, 0 for any free one
@@ -48,6 +52,22 @@ final class WebSocketHost implements AutoCloseable {
         this.connector = new ServerConnector(server, new HttpConnectionFactory(http));
         connector.setAcceptQueueSize(limits.acceptQueueSize());
         connector.setIdleTimeout(limits.handshakeTimeout().toMillis());
+        // The idle timeout alone does not stop a peer that drips a header line now and then: every HTTP
+        // connection still not upgraded when the handshake deadline passes is closed.
+        long deadline = limits.handshakeTimeout().toMillis();
+        connector.addEventListener(new Connection.Listener() {
+            @Override
+            public void onOpened(Connection connection) {
+                if (connection instanceof HttpConnection) {
+                    EndPoint endPoint = connection.getEndPoint();
+                    connector.getScheduler().schedule(() -> {
+                        if (endPoint.isOpen() && endPoint.getConnection() == connection) {
+                            endPoint.close();
+                        }
+                    }, deadline, TimeUnit.MILLISECONDS);
+                }
+            }
+        });
         this.stateThread = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, threadName);
             t.setDaemon(true);
