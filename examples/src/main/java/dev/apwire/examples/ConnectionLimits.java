@@ -14,6 +14,7 @@ import java.time.Duration;
  *   <tr><td>{@code maxUnprocessedBytes}</td><td>1 MiB</td><td>reading stops until the room catches up</td></tr>
  *   <tr><td>{@code commandsPerSecond}</td><td>250</td><td>reading stops until the allowance refills</td></tr>
  *   <tr><td>{@code commandBurst}</td><td>1000</td><td>a frame of more commands closes, 1008</td></tr>
+ *   <tr><td>{@code bytesPerSecond}</td><td>256 KiB</td><td>reading stops until the allowance refills</td></tr>
  *   <tr><td>{@code maxQueuedBytes}</td><td>4 MiB</td><td>a reader that falls this far behind is closed, 1008</td></tr>
  *   <tr><td>{@code loginTimeout}</td><td>30 s</td><td>a connection without a successful Connect is closed, 1008</td></tr>
  *   <tr><td>{@code handshakeTimeout}</td><td>10 s</td><td>an HTTP connection idle before its upgrade is closed</td></tr>
@@ -26,6 +27,9 @@ import java.time.Duration;
  *     being read (Jetty's explicit demand); at most one more message arrives after that
  * @param commandsPerSecond the sustained rate of commands one connection may send; beyond it reading pauses
  * @param commandBurst the most commands a connection may send at once; also the most commands one frame may hold
+ * @param bytesPerSecond the sustained rate of received text one connection may send (characters per second, with a
+ *     burst of {@code maxMessageBytes}); beyond it reading pauses. With the command rate it bounds what one peer can
+ *     make the server broadcast to everyone (a {@code Say} is sent to every client, about twice its size)
  * @param maxQueuedBytes the most encoded bytes queued for one connection and not yet written to its socket
  * @param loginTimeout how long a connection may stay open without logging in (the relay has no login: unused)
  * @param handshakeTimeout how long an HTTP connection may idle before it completes its WebSocket upgrade
@@ -37,6 +41,7 @@ record ConnectionLimits(
         int maxUnprocessedBytes,
         int commandsPerSecond,
         int commandBurst,
+        int bytesPerSecond,
         long maxQueuedBytes,
         Duration loginTimeout,
         Duration handshakeTimeout,
@@ -44,7 +49,7 @@ record ConnectionLimits(
         int bufferBytes) {
 
     /** The defaults in the table above. */
-    static final ConnectionLimits DEFAULT = new ConnectionLimits(1 << 20, 1 << 20, 250, 1000, 4L << 20,
+    static final ConnectionLimits DEFAULT = new ConnectionLimits(1 << 20, 1 << 20, 250, 1000, 256 << 10, 4L << 20,
             Duration.ofSeconds(30), Duration.ofSeconds(10), 1024, 4096);
 
     /**
@@ -54,6 +59,7 @@ record ConnectionLimits(
      * @param maxUnprocessedBytes the unprocessed input budget
      * @param commandsPerSecond the sustained command rate
      * @param commandBurst the command burst
+     * @param bytesPerSecond the sustained input rate
      * @param maxQueuedBytes the outbound queue bound
      * @param loginTimeout the login deadline
      * @param handshakeTimeout the upgrade deadline
@@ -62,7 +68,7 @@ record ConnectionLimits(
      * @throws IllegalArgumentException if a bound is not positive
      */
     ConnectionLimits {
-        if (maxMessageBytes < 1 || maxUnprocessedBytes < 1 || commandsPerSecond < 1 || commandBurst < 1
+        if (maxMessageBytes < 1 || maxUnprocessedBytes < 1 || commandsPerSecond < 1 || commandBurst < 1 || bytesPerSecond < 1
                 || maxQueuedBytes < 1 || acceptQueueSize < 1 || bufferBytes < 512) {
             throw new IllegalArgumentException("connection limits must be positive (buffers at least 512 bytes)");
         }
@@ -77,6 +83,7 @@ record ConnectionLimits(
                 + "  --max-unprocessed-bytes N  received text waiting for the room before reading pauses (" + maxUnprocessedBytes + ")\n"
                 + "  --commands-per-second N    sustained commands per connection (" + commandsPerSecond + ")\n"
                 + "  --command-burst N          commands at once, and per frame (" + commandBurst + ")\n"
+                + "  --bytes-per-second N       sustained received characters per connection (" + bytesPerSecond + ")\n"
                 + "  --max-queued-bytes N       unsent bytes before a slow reader is closed (" + maxQueuedBytes + ")\n"
                 + "  --login-timeout-ms N       time to log in (" + loginTimeout.toMillis() + ")\n"
                 + "  --handshake-timeout-ms N   time to finish the WebSocket upgrade (" + handshakeTimeout.toMillis() + ")\n"
@@ -92,37 +99,53 @@ record ConnectionLimits(
      * @throws IllegalArgumentException if the value is not a number in range
      */
     @org.jspecify.annotations.Nullable ConnectionLimits with(String option, String value) {
+        String name;
         switch (option) {
             case "--max-message-bytes":
-                return new ConnectionLimits(intValue(option, value), maxUnprocessedBytes, commandsPerSecond, commandBurst,
-                        maxQueuedBytes, loginTimeout, handshakeTimeout, acceptQueueSize, bufferBytes);
+                name = "maxMessageBytes";
+                break;
             case "--max-unprocessed-bytes":
-                return new ConnectionLimits(maxMessageBytes, intValue(option, value), commandsPerSecond, commandBurst,
-                        maxQueuedBytes, loginTimeout, handshakeTimeout, acceptQueueSize, bufferBytes);
+                name = "maxUnprocessedBytes";
+                break;
             case "--commands-per-second":
-                return new ConnectionLimits(maxMessageBytes, maxUnprocessedBytes, intValue(option, value), commandBurst,
-                        maxQueuedBytes, loginTimeout, handshakeTimeout, acceptQueueSize, bufferBytes);
+                name = "commandsPerSecond";
+                break;
             case "--command-burst":
-                return new ConnectionLimits(maxMessageBytes, maxUnprocessedBytes, commandsPerSecond, intValue(option, value),
-                        maxQueuedBytes, loginTimeout, handshakeTimeout, acceptQueueSize, bufferBytes);
+                name = "commandBurst";
+                break;
+            case "--bytes-per-second":
+                name = "bytesPerSecond";
+                break;
             case "--max-queued-bytes":
-                return new ConnectionLimits(maxMessageBytes, maxUnprocessedBytes, commandsPerSecond, commandBurst,
-                        intValue(option, value), loginTimeout, handshakeTimeout, acceptQueueSize, bufferBytes);
+                name = "maxQueuedBytes";
+                break;
             case "--login-timeout-ms":
-                return new ConnectionLimits(maxMessageBytes, maxUnprocessedBytes, commandsPerSecond, commandBurst,
-                        maxQueuedBytes, Duration.ofMillis(intValue(option, value)), handshakeTimeout, acceptQueueSize, bufferBytes);
+                name = "loginTimeout";
+                break;
             case "--handshake-timeout-ms":
-                return new ConnectionLimits(maxMessageBytes, maxUnprocessedBytes, commandsPerSecond, commandBurst,
-                        maxQueuedBytes, loginTimeout, Duration.ofMillis(intValue(option, value)), acceptQueueSize, bufferBytes);
+                name = "handshakeTimeout";
+                break;
             case "--accept-queue":
-                return new ConnectionLimits(maxMessageBytes, maxUnprocessedBytes, commandsPerSecond, commandBurst,
-                        maxQueuedBytes, loginTimeout, handshakeTimeout, intValue(option, value), bufferBytes);
+                name = "acceptQueueSize";
+                break;
             case "--buffer-bytes":
-                return new ConnectionLimits(maxMessageBytes, maxUnprocessedBytes, commandsPerSecond, commandBurst,
-                        maxQueuedBytes, loginTimeout, handshakeTimeout, acceptQueueSize, intValue(option, value));
+                name = "bufferBytes";
+                break;
             default:
                 return null;
         }
+        int n = intValue(option, value);
+        return new ConnectionLimits(
+                name.equals("maxMessageBytes") ? n : maxMessageBytes,
+                name.equals("maxUnprocessedBytes") ? n : maxUnprocessedBytes,
+                name.equals("commandsPerSecond") ? n : commandsPerSecond,
+                name.equals("commandBurst") ? n : commandBurst,
+                name.equals("bytesPerSecond") ? n : bytesPerSecond,
+                name.equals("maxQueuedBytes") ? n : maxQueuedBytes,
+                name.equals("loginTimeout") ? Duration.ofMillis(n) : loginTimeout,
+                name.equals("handshakeTimeout") ? Duration.ofMillis(n) : handshakeTimeout,
+                name.equals("acceptQueueSize") ? n : acceptQueueSize,
+                name.equals("bufferBytes") ? n : bufferBytes);
     }
 
     /** {@return a positive integer option value} */

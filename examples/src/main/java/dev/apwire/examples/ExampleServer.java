@@ -26,6 +26,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import org.eclipse.jetty.websocket.api.StatusCode;
 import org.eclipse.jetty.websocket.server.WebSocketUpgradeHandler;
@@ -48,6 +49,7 @@ import org.jspecify.annotations.Nullable;
  *       {@link PeerConnection#send} call. It never writes to a socket.</li>
  *   <li>Jetty's pool writes: one batched write and one flush per connection per step.</li>
  * </ul>
+ * The room's deadlines (delayed logins, a countdown) run on the room thread at {@link ArchipelagoRoom#nextDeadline()}.
  * A connection with no successful {@code Connect} {@link ConnectionLimits#loginTimeout()} after it opened is
  * closed (1008). Every open session is pinged every {@link #PING_INTERVAL} and dropped after three intervals of
  * silence. Time is {@link Instant#now()}.
@@ -73,6 +75,9 @@ public final class ExampleServer implements AutoCloseable {
     /** Open connections by id; only touched on {@link #roomThread}. */
     private final Map<Long, PeerConnection> connections = new HashMap<>();
     private long nextId = 1;
+    /** The timer of the room's next deadline, and when it fires; only touched on {@link #roomThread}. */
+    private @Nullable ScheduledFuture<?> timer;
+    private @Nullable Instant timerAt;
 
     private ExampleServer(String host, int port, Multiworld world, RoomConfig config, ConnectionLimits limits) {
         this.room = new ArchipelagoRoom<>(world, config);
@@ -153,7 +158,8 @@ public final class ExampleServer implements AutoCloseable {
                 long i = nextId++;
                 c.id(i);
                 connections.put(i, c);
-                apply(room.open(i, Instant.now()));
+                java.net.InetAddress address = c.remoteAddress().getAddress();
+                apply(room.open(i, address == null ? "unknown" : address.getHostAddress(), Instant.now()));
                 roomThread.schedule(() -> onRoom("enforcing the login deadline", c, () -> loginDeadline(c)),
                         limits.loginTimeout().toMillis(), TimeUnit.MILLISECONDS);
             });
@@ -243,6 +249,7 @@ public final class ExampleServer implements AutoCloseable {
             roomThread.execute(() -> {
                 try {
                     task.run();
+                    rearm();
                 } catch (RuntimeException e) {
                     long i = c == null ? -1 : c.id();
                     System.err.println("server: unexpected error while " + what + (c == null ? "" : " (connection " + i + ")")
@@ -300,6 +307,26 @@ public final class ExampleServer implements AutoCloseable {
                 c.send(o.frames, o.close != null ? StatusCode.NORMAL : 0, o.close != null ? o.close : "");
             }
         }
+    }
+
+    /** Schedules {@link ArchipelagoRoom#onTimeout} for the room's next deadline, if it is earlier than the one set. */
+    private void rearm() {
+        java.util.Optional<Instant> deadline = room.nextDeadline();
+        if (deadline.isEmpty() || (timerAt != null && !deadline.get().isBefore(timerAt))) {
+            return;
+        }
+        ScheduledFuture<?> t = timer;
+        if (t != null) {
+            t.cancel(false);
+        }
+        Instant at = deadline.get();
+        timerAt = at;
+        long delay = Math.max(0, Duration.between(Instant.now(), at).toMillis() + 1);
+        timer = roomThread.schedule(() -> onRoom("running the room's deadlines", null, () -> {
+            timer = null;
+            timerAt = null;
+            apply(room.onTimeout(Instant.now()));
+        }), delay, TimeUnit.MILLISECONDS);
     }
 
     private void pingAll() {

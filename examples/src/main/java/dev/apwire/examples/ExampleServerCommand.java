@@ -2,6 +2,7 @@ package dev.apwire.examples;
 
 import dev.apwire.protocol.NetworkSlot;
 import dev.apwire.server.DemoMultiworld;
+import dev.apwire.server.LoginLimits;
 import dev.apwire.server.Multiworld;
 import dev.apwire.server.RoomConfig;
 import dev.apwire.storage.StorageLimits;
@@ -41,7 +42,8 @@ final class ExampleServerCommand {
     /** {@return the {@code --help} text: the usage and every limit with its default} */
     static String help() {
         return USAGE + "\n\nconnection limits (defaults in parentheses):\n" + ConnectionLimits.DEFAULT.help()
-                + "data storage limits:\n" + LimitOptions.storageHelp(RoomConfig.DEFAULT.storageLimits());
+                + "data storage limits:\n" + LimitOptions.storageHelp(RoomConfig.DEFAULT.storageLimits())
+                + "login limits:\n" + LimitOptions.loginHelp(RoomConfig.DEFAULT.loginLimits());
     }
 
     static int run(String[] args) throws Exception {
@@ -110,10 +112,13 @@ final class ExampleServerCommand {
                 default:
                     ConnectionLimits l = limits.with(a, v);
                     StorageLimits st = LimitOptions.storage(room.storageLimits(), a, v);
+                    LoginLimits lo = LimitOptions.login(room.loginLimits(), a, v);
                     if (l != null) {
                         limits = l;
                     } else if (st != null) {
-                        room = new RoomConfig(room.strict(), room.tags(), st);
+                        room = new RoomConfig(room.strict(), room.tags(), st, room.loginLimits());
+                    } else if (lo != null) {
+                        room = new RoomConfig(room.strict(), room.tags(), room.storageLimits(), lo);
                     } else {
                         throw new IllegalArgumentException("unknown option " + a);
                     }

@@ -1,7 +1,9 @@
 package dev.apwire.examples;
 
 import dev.apwire.changes.HubConfig;
+import dev.apwire.server.LoginLimits;
 import dev.apwire.storage.StorageLimits;
+import java.time.Duration;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -76,6 +78,47 @@ final class LimitOptions {
                 return h.withBounds(h.maxTokens(), ConnectionLimits.intValue(option, value), h.maxSnapshotBytes());
             case "--max-snapshot-bytes":
                 return h.withBounds(h.maxTokens(), h.maxProperties(), ConnectionLimits.intValue(option, value));
+            default:
+                return null;
+        }
+    }
+
+    /** {@return the help lines of the login options, with the values of {@code l}} */
+    static String loginHelp(LoginLimits l) {
+        return "  --prelogin-commands N      commands besides Connect before login (" + l.maxPreLoginCommands() + ")\n"
+                + "  --login-free-failures N    failed logins of an address answered without delay (" + l.freeFailures() + ")\n"
+                + "  --login-max-failures N     failed logins before a connection is closed (" + l.maxFailuresPerConnection() + ")\n"
+                + "  --login-delay-ms N         first delay, doubling per failure (" + l.firstDelay().toMillis() + ")\n"
+                + "  --login-max-delay-ms N     longest delay (" + l.maxDelay().toMillis() + ")\n";
+    }
+
+    /**
+     * {@return the login limits with one option applied, or {@code null} when it is not a login option}
+     *
+     * @param l the limits so far
+     * @param option the option
+     * @param value its value
+     * @throws IllegalArgumentException if the value is not a positive integer or the limits do not fit together
+     */
+    static @Nullable LoginLimits login(LoginLimits l, String option, String value) {
+        switch (option) {
+            case "--prelogin-commands":
+                return new LoginLimits(ConnectionLimits.intValue(option, value), l.freeFailures(), l.maxFailuresPerConnection(),
+                        l.firstDelay(), l.maxDelay(), l.maxWaitingPerAddress(), l.forgetAfter(), l.maxAddresses());
+            case "--login-free-failures":
+                return new LoginLimits(l.maxPreLoginCommands(), ConnectionLimits.intValue(option, value), l.maxFailuresPerConnection(),
+                        l.firstDelay(), l.maxDelay(), l.maxWaitingPerAddress(), l.forgetAfter(), l.maxAddresses());
+            case "--login-max-failures":
+                return new LoginLimits(l.maxPreLoginCommands(), l.freeFailures(), ConnectionLimits.intValue(option, value),
+                        l.firstDelay(), l.maxDelay(), l.maxWaitingPerAddress(), l.forgetAfter(), l.maxAddresses());
+            case "--login-delay-ms":
+                return new LoginLimits(l.maxPreLoginCommands(), l.freeFailures(), l.maxFailuresPerConnection(),
+                        Duration.ofMillis(ConnectionLimits.intValue(option, value)), l.maxDelay(), l.maxWaitingPerAddress(),
+                        l.forgetAfter(), l.maxAddresses());
+            case "--login-max-delay-ms":
+                return new LoginLimits(l.maxPreLoginCommands(), l.freeFailures(), l.maxFailuresPerConnection(),
+                        l.firstDelay(), Duration.ofMillis(ConnectionLimits.intValue(option, value)), l.maxWaitingPerAddress(),
+                        l.forgetAfter(), l.maxAddresses());
             default:
                 return null;
         }

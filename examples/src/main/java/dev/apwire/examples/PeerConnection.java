@@ -23,8 +23,9 @@ import org.jspecify.annotations.Nullable;
  * <h2>Theory of operation</h2>
  * <b>Inbound.</b> The connection reads with Jetty's explicit demand: it asks for the next frame only when the
  * text it has handed to the state thread and that is not yet processed is within
- * {@link ConnectionLimits#maxUnprocessedBytes()}, and when its command allowance (a token bucket of
- * {@link ConnectionLimits#commandBurst()} refilled at {@link ConnectionLimits#commandsPerSecond()}) is not
+ * {@link ConnectionLimits#maxUnprocessedBytes()}, and when neither its command allowance (a token bucket of
+ * {@link ConnectionLimits#commandBurst()} refilled at {@link ConnectionLimits#commandsPerSecond()}) nor its byte
+ * allowance ({@link ConnectionLimits#maxMessageBytes()} refilled at {@link ConnectionLimits#bytesPerSecond()}) is
  * overdrawn. While either holds, the socket is not read and TCP pushes back on the peer. Each text message goes
  * to the {@link Handler} on the Jetty thread that read it (the driver decodes it there, off the state thread,
  * and hands the packets to the state thread); the driver reports each command count through {@link #charge} and
@@ -34,8 +35,10 @@ import org.jspecify.annotations.Nullable;
  * the frames are encoded bytes shared by every recipient of a broadcast. A writer task on Jetty's thread pool
  * (never the state thread) passes them to Jetty's frame flusher in batch mode and flushes once, so a step costs
  * one socket write and one callback per connection, whatever its number of frames. Bytes count as queued from
- * {@link #send} until that flush completes; a connection whose queue would pass
- * {@link ConnectionLimits#maxQueuedBytes()} is closed with 1008 and a reason saying so, and is disconnected
+ * {@link #send} until that flush completes. A reader falls behind when its queue stays over
+ * {@link ConnectionLimits#maxQueuedBytes()} for {@link #BEHIND_GRACE_MS} (a burst that an active reader drains
+ * at once is no fault), or would pass {@link #HARD_FACTOR} times that bound at all; it is closed with 1008 and a
+ * reason saying so, and is disconnected
  * outright if it has not closed within {@link #SLOW_CLOSE_GRACE} (a reader that does not read also does not read
  * the close frame). Nothing one connection does delays another's writes.
  *
@@ -46,6 +49,11 @@ import org.jspecify.annotations.Nullable;
  * <p>Public only because Jetty invokes listener methods through a public lookup.
  */
 public final class PeerConnection implements Session.Listener {
+
+    /** How long a queue may stay over {@link ConnectionLimits#maxQueuedBytes()} before its reader counts as behind. */
+    static final long BEHIND_GRACE_MS = 1_000;
+    /** A queue this many times over {@link ConnectionLimits#maxQueuedBytes()} closes its connection at once. */
+    static final int HARD_FACTOR = 4;
 
     /** How long a connection closed for reading too slowly has to finish closing before it is disconnected. */
     static final long SLOW_CLOSE_GRACE_MS = 5_000;
@@ -106,6 +114,7 @@ public final class PeerConnection implements Session.Listener {
     // guarded by this
     private long unprocessed;
     private double tokens;
+    private double byteTokens;
     private long refilledAt = System.nanoTime();
     private boolean owed;
     private boolean ended;
@@ -113,6 +122,7 @@ public final class PeerConnection implements Session.Listener {
     private List<Out> outbox = new ArrayList<>();
     private boolean writing;
     private long queued;
+    private boolean overChecking;
     private boolean closing;
 
     PeerConnection(Handler handler, ConnectionLimits limits, Executor writer, ScheduledExecutorService timers) {
@@ -121,6 +131,7 @@ public final class PeerConnection implements Session.Listener {
         this.writer = writer;
         this.timers = timers;
         this.tokens = limits.commandBurst();
+        this.byteTokens = limits.maxMessageBytes();
     }
 
     /** {@return the driver's id for this connection, -1 until it sets one} */
@@ -163,6 +174,8 @@ public final class PeerConnection implements Session.Listener {
             drop = closing;
             if (!drop) {
                 unprocessed += text.length();
+                refill();
+                byteTokens -= text.length();
             }
         }
         if (!drop) {
@@ -249,7 +262,9 @@ public final class PeerConnection implements Session.Listener {
 
     private void refill() {
         long now = System.nanoTime();
-        tokens = Math.min(limits.commandBurst(), tokens + (now - refilledAt) * 1e-9 * limits.commandsPerSecond());
+        double seconds = (now - refilledAt) * 1e-9;
+        tokens = Math.min(limits.commandBurst(), tokens + seconds * limits.commandsPerSecond());
+        byteTokens = Math.min(limits.maxMessageBytes(), byteTokens + seconds * limits.bytesPerSecond());
         refilledAt = now;
     }
 
@@ -269,10 +284,11 @@ public final class PeerConnection implements Session.Listener {
             if (unprocessed > limits.maxUnprocessedBytes()) {
                 return;
             }
-            if (tokens < 0) {
+            if (tokens < 0 || byteTokens < 0) {
                 if (!resumeScheduled) {
                     resumeScheduled = true;
-                    delayMs = (long) Math.ceil(-tokens * 1000.0 / limits.commandsPerSecond()) + 1;
+                    delayMs = (long) Math.ceil(Math.max(-tokens * 1000.0 / limits.commandsPerSecond(),
+                            -byteTokens * 1000.0 / limits.bytesPerSecond())) + 1;
                 }
             } else {
                 owed = false;
@@ -304,6 +320,7 @@ public final class PeerConnection implements Session.Listener {
     void send(List<ByteBuffer> frames, int closeCode, String closeReason) {
         boolean start;
         boolean tooSlow = false;
+        boolean check = false;
         synchronized (this) {
             if (closing) {
                 return;
@@ -312,11 +329,15 @@ public final class PeerConnection implements Session.Listener {
             for (ByteBuffer f : frames) {
                 bytes += f.remaining();
             }
-            if (queued + bytes > limits.maxQueuedBytes()) {
+            if (queued + bytes > HARD_FACTOR * limits.maxQueuedBytes()) {
                 tooSlow = true;
                 start = false;
             } else {
                 queued += bytes;
+                if (queued > limits.maxQueuedBytes() && !overChecking) {
+                    overChecking = true;
+                    check = true;
+                }
                 for (ByteBuffer f : frames) {
                     outbox.add(new Out(f, 0, ""));
                 }
@@ -331,6 +352,9 @@ public final class PeerConnection implements Session.Listener {
         if (tooSlow) {
             closeSlowReader();
             return;
+        }
+        if (check) {
+            timers.schedule(this::checkBehind, BEHIND_GRACE_MS, TimeUnit.MILLISECONDS);
         }
         if (start) {
             writer.execute(this::drain);
@@ -434,6 +458,18 @@ public final class PeerConnection implements Session.Listener {
     private void written(long bytes) {
         synchronized (this) {
             queued -= bytes;
+        }
+    }
+
+    /** {@link #BEHIND_GRACE_MS} after the queue went over the bound: still over it means the reader fell behind. */
+    private void checkBehind() {
+        boolean behind;
+        synchronized (this) {
+            overChecking = false;
+            behind = queued > limits.maxQueuedBytes();
+        }
+        if (behind) {
+            closeSlowReader();
         }
     }
 }

@@ -117,6 +117,7 @@ final class AttackPeers {
         final AtomicLong received = new AtomicLong();
         volatile boolean reading = true;
         volatile boolean keep = true;
+        volatile String closeReason = "";
         private StringBuilder part = new StringBuilder();
         WebSocket ws;
 
@@ -150,6 +151,7 @@ final class AttackPeers {
 
         @Override
         public CompletionStage<?> onClose(WebSocket webSocket, int statusCode, String reason) {
+            closeReason = reason;
             closed.complete(statusCode);
             return null;
         }
@@ -249,7 +251,8 @@ final class AttackPeers {
                 long start = System.nanoTime();
                 try {
                     if (!peer.send("[{\"cmd\":\"Get\",\"keys\":[\"canary\"]," + tag + "}]", Duration.ofSeconds(3))) {
-                        failures.add("request " + n + " not sent within 3 s");
+                        failures.add("request " + n + " not sent within 3 s (closed: " + peer.closed.getNow(null) + " "
+                                + peer.closeReason + ")");
                     } else {
                         String answer = peer.await(m -> m.contains("\"Retrieved\"") && m.contains(tag + "}")
                                 || m.contains(tag + ","), Duration.ofSeconds(3));
