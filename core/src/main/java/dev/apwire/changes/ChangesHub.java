@@ -7,6 +7,7 @@ import dev.apwire.json.JsonValue;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -372,16 +373,26 @@ public final class ChangesHub {
 
     private void flush(StepBuilder step) {
         if (!pending.isEmpty()) {
+            // Users whose snapshots end at the same place get the same changes: one packet object for all of them,
+            // so a driver encodes it once (most users share the packet that carries every pending change).
+            Map<Integer, ChangesServerPacket> byStart = new HashMap<>();
             for (User u : users.values()) {
-                List<Change> changes = new ArrayList<>();
-                for (Pending p : pending) {
-                    if (p.sequence() > u.snapshotSequence) {
+                int start = 0;
+                while (start < pending.size() && pending.get(start).sequence() <= u.snapshotSequence) {
+                    start++;
+                }
+                if (start == pending.size()) {
+                    continue;
+                }
+                int from = start;
+                ChangesServerPacket packet = byStart.computeIfAbsent(from, k -> {
+                    List<Change> changes = new ArrayList<>();
+                    for (Pending p : pending.subList(k, pending.size())) {
                         changes.add(p.change());
                     }
-                }
-                if (!changes.isEmpty()) {
-                    step.deliver(u.token, new ChangesPacket(changes).toServerPacket());
-                }
+                    return new ChangesPacket(changes).toServerPacket();
+                });
+                step.deliver(u.token, packet);
             }
             pending.clear();
         }

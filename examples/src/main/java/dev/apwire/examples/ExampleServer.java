@@ -88,6 +88,10 @@ public final class ExampleServer implements AutoCloseable {
         this.handler = WebSocketUpgradeHandler.from(this.host.server(), container -> {
             container.setMaxTextMessageSize(limits.maxMessageBytes());
             container.setMaxBinaryMessageSize(limits.bufferBytes());
+            // Jetty's auto-fragmentation of outgoing frames breaks batched frames larger than the frame size
+            // (the peer sees a broken continuation); frames go out whole, incoming ones are bounded by the message size
+            container.setAutoFragment(false);
+            container.setMaxFrameSize(limits.maxMessageBytes());
             container.setInputBufferSize(limits.bufferBytes());
             container.setOutputBufferSize(limits.bufferBytes());
             container.setIdleTimeout(PING_INTERVAL.multipliedBy(3));

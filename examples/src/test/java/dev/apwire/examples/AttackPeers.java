@@ -158,6 +158,7 @@ final class AttackPeers {
 
         @Override
         public void onError(WebSocket webSocket, Throwable error) {
+            closeReason = error + " cause " + error.getCause();
             closed.complete(-1);
         }
 

@@ -54,7 +54,8 @@ class AttackSuiteTest {
     @BeforeAll
     static void start() throws Exception {
         server = new Child("96m", "server", "--port", "0", "--max-queued-bytes", "2097152", "--storage-total-bytes", "8388608",
-                "--handshake-timeout-ms", "1500", "--login-timeout-ms", "3000");
+                "--handshake-timeout-ms", "1500", "--login-timeout-ms", "3000",
+                "--login-max-delay-ms", "1000");
         canary = new Canary(server.port, "intact-" + System.nanoTime());
     }
 
