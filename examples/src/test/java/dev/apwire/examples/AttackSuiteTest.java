@@ -88,6 +88,10 @@ class AttackSuiteTest {
     private void recovered() throws Exception {
         attackers.shutdownNow();
         assertThat(attackers.awaitTermination(10, TimeUnit.SECONDS)).isTrue();
+        // a short attack may end before the canary's next answers: they count too
+        for (int i = 0; i < 50 && canary.answers() < 5; i++) {
+            Thread.sleep(100);
+        }
         assertThat(canary.failures()).as("canary failures").isEmpty();
         assertThat(canary.p99()).as("canary p99 ms over %d answers", canary.answers()).isLessThan(P99_BOUND_MS);
         long heap = server.heapAfterGc();
