@@ -3,15 +3,15 @@
  * for users' own mappers.
  *
  * <p>Decoding and encoding need {@code tools.jackson.core} alone. {@code tools.jackson.databind} is
- * optional ({@code requires static}; {@code transitive} because {@link dev.apwire.codec.jackson.ApwireModule}
- * extends its {@code SimpleModule}): only that class uses it, so an application that uses it adds
- * {@code jackson-databind} to its own dependencies and, as a named module,
- * {@code requires tools.jackson.databind}.
+ * optional ({@code requires static}, not {@code transitive}, which would make every module that reads
+ * this one need databind to compile): only {@link dev.apwire.codec.jackson.ApwireModule} uses it, so an
+ * application that uses that class adds {@code jackson-databind} to its own dependencies and, as a
+ * named module, {@code requires tools.jackson.databind}.
  */
 module dev.apwire.codec {
     requires transitive dev.apwire.core;
     requires transitive tools.jackson.core;
-    requires static transitive tools.jackson.databind;
+    requires static tools.jackson.databind;
     requires static org.jspecify;
 
     exports dev.apwire.codec;
