@@ -70,8 +70,11 @@ class AttackSuiteTest {
         }
     }
 
+    private String current = "";
+
     @BeforeEach
-    void resetCanary() {
+    void resetCanary(org.junit.jupiter.api.TestInfo info) {
+        current = info.getDisplayName();
         canary.reset();
     }
 
@@ -95,6 +98,8 @@ class AttackSuiteTest {
         assertThat(canary.failures()).as("canary failures").isEmpty();
         assertThat(canary.p99()).as("canary p99 ms over %d answers", canary.answers()).isLessThan(P99_BOUND_MS);
         long heap = server.heapAfterGc();
+        System.out.printf("attack suite: %s: canary p99 %d ms over %d answers, heap after GC %.1f MB%n", current,
+                canary.p99(), canary.answers(), heap / 1048576.0);
         assertThat(heap).as("heap after GC").isLessThan(HEAP_BOUND);
         Peer fresh = loggedIn(server.port, "Bob", "Lantern Run");
         fresh.abort();

@@ -137,7 +137,10 @@ class RelayAttackSuiteTest {
         try {
             assertThat(canary.failures).as("canary failures").isEmpty();
             assertThat(canary.p99()).as("canary p99 ms").isLessThan(AttackSuiteTest.P99_BOUND_MS);
-            assertThat(relay.heapAfterGc()).as("heap after GC").isLessThan(AttackSuiteTest.HEAP_BOUND);
+            long heap = relay.heapAfterGc();
+            System.out.printf("relay attack suite: canary p99 %d ms over %d echoes, heap after GC %.1f MB%n", canary.p99(),
+                    canary.latencies.size(), heap / 1048576.0);
+            assertThat(heap).as("heap after GC").isLessThan(AttackSuiteTest.HEAP_BOUND);
             Peer fresh = open(new ArrayList<>());
             fresh.abort();
         } catch (Exception | AssertionError e) {
