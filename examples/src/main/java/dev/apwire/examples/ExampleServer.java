@@ -164,7 +164,7 @@ public final class ExampleServer implements AutoCloseable {
                 connections.put(i, c);
                 java.net.InetAddress address = c.remoteAddress().getAddress();
                 apply(room.open(i, address == null ? "unknown" : address.getHostAddress(), Instant.now()));
-                roomThread.schedule(() -> onRoom("enforcing the login deadline", c, () -> loginDeadline(c)),
+                c.closeTimer = roomThread.schedule(() -> onRoom("enforcing the login deadline", c, () -> loginDeadline(c)),
                         limits.loginTimeout().toMillis(), TimeUnit.MILLISECONDS);
             });
         }

@@ -108,6 +108,9 @@ public final class PeerConnection implements Session.Listener {
     private @Nullable Session session;
     private @Nullable CoreSession core;
     private volatile long id = -1;
+    /** A timer of the driver to cancel when the connection closes (the login deadline), so that a closed
+     * connection is not kept reachable until it fires. */
+    volatile java.util.concurrent.@Nullable ScheduledFuture<?> closeTimer;
     /** The relay's token for this connection; set and read on the relay's hub thread only. */
     @Nullable String token;
 
@@ -217,6 +220,11 @@ public final class PeerConnection implements Session.Listener {
             closing = true;
             ended = true;
             outbox.clear();
+        }
+        java.util.concurrent.ScheduledFuture<?> t = closeTimer;
+        if (t != null) {
+            t.cancel(false);
+            closeTimer = null;
         }
         handler.closed(this, statusCode, reason == null ? "" : reason);
     }

@@ -1,8 +1,10 @@
 package dev.apwire.examples;
 
 import java.net.InetSocketAddress;
-import java.util.concurrent.Executors;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import org.eclipse.jetty.io.Connection;
 import org.eclipse.jetty.io.EndPoint;
@@ -10,6 +12,7 @@ import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.internal.HttpConnection;
+import org.eclipse.jetty.util.thread.Scheduler;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 
@@ -25,6 +28,8 @@ final class WebSocketHost implements AutoCloseable {
     private final Server server = new Server();
     private final ServerConnector connector;
     private final ScheduledExecutorService stateThread;
+    /** The handshake deadline of each HTTP connection not yet closed or upgraded. */
+    private final Map<Connection, Scheduler.Task> handshakeDeadlines = new ConcurrentHashMap<>();
 
     WebSocketHost(String host, int port, String threadName) {
         this(host, port, threadName, ConnectionLimits.DEFAULT);
@@ -60,19 +65,32 @@ final class WebSocketHost implements AutoCloseable {
             public void onOpened(Connection connection) {
                 if (connection instanceof HttpConnection) {
                     EndPoint endPoint = connection.getEndPoint();
-                    connector.getScheduler().schedule(() -> {
+                    handshakeDeadlines.put(connection, connector.getScheduler().schedule(() -> {
+                        handshakeDeadlines.remove(connection);
                         if (endPoint.isOpen() && endPoint.getConnection() == connection) {
                             endPoint.close();
                         }
-                    }, deadline, TimeUnit.MILLISECONDS);
+                    }, deadline, TimeUnit.MILLISECONDS));
+                }
+            }
+
+            @Override
+            public void onClosed(Connection connection) {
+                // closed or upgraded: the deadline would only keep the endpoint reachable
+                Scheduler.Task task = handshakeDeadlines.remove(connection);
+                if (task != null) {
+                    task.cancel();
                 }
             }
         });
-        this.stateThread = Executors.newSingleThreadScheduledExecutor(r -> {
+        ScheduledThreadPoolExecutor state = new ScheduledThreadPoolExecutor(1, r -> {
             Thread t = new Thread(r, threadName);
             t.setDaemon(true);
             return t;
         });
+        // cancelled timers (login deadlines of closed connections) leave the queue at once
+        state.setRemoveOnCancelPolicy(true);
+        this.stateThread = state;
         connector.setHost(host);
         connector.setPort(port);
         server.addConnector(connector);
