@@ -51,15 +51,28 @@ final class MultidataMapper {
     private static final String ARCHIPELAGO = "Archipelago";
 
     private final MultiworldLimits limits;
+    private final long maxValues;
     private long budget;
 
-    private MultidataMapper(MultiworldLimits limits) {
+    private MultidataMapper(MultiworldLimits limits, long maxValues) {
         this.limits = limits;
-        this.budget = limits.maxPickleOperations();
+        this.maxValues = maxValues;
+        this.budget = maxValues;
     }
 
-    static Multiworld map(@Nullable Object root, MultiworldLimits limits) throws MultiworldFileException {
-        return new MultidataMapper(limits).multiworld(root);
+    /**
+     * Maps a multidata dict.
+     *
+     * @param root the dict
+     * @param limits the bounds
+     * @param maxValues the most values slot data and server options may expand to when copied out: a small
+     *     multiple of the pickle's opcodes, so that a value shared through the memo many times cannot make the
+     *     copy explode
+     * @return the multiworld
+     * @throws MultiworldFileException if the dict is not a consistent multiworld or expands too far
+     */
+    static Multiworld map(@Nullable Object root, MultiworldLimits limits, long maxValues) throws MultiworldFileException {
+        return new MultidataMapper(limits, maxValues).multiworld(root);
     }
 
     private Multiworld multiworld(@Nullable Object rootValue) throws MultiworldFileException {
@@ -475,8 +488,8 @@ final class MultidataMapper {
      * with {@code class}, enums as their value), within the depth and value budget. */
     private JsonValue json(@Nullable Object v, int depth, String where) throws MultiworldFileException {
         if (--budget < 0) {
-            throw new MultiworldFileException(Kind.TOO_LARGE, where + " holds more than " + limits.maxPickleOperations()
-                    + " values");
+            throw new MultiworldFileException(Kind.TOO_LARGE, where + " expands to more than " + maxValues
+                    + " values: more than the file holds, through values shared many times");
         }
         if (depth > limits.maxDepth()) {
             throw new MultiworldFileException(Kind.TOO_LARGE, where + " is nested deeper than " + limits.maxDepth());

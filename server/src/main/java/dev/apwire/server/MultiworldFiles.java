@@ -239,7 +239,8 @@ public final class MultiworldFiles {
                     + version + "; this server reads up to " + ARCHIPELAGO_FORMAT + ")");
         }
         byte[] pickle = inflate(content, 1, limits.maxDecompressedBytes());
-        return MultidataMapper.map(RestrictedUnpickler.load(pickle, limits), limits);
+        RestrictedUnpickler.Unpickled unpickled = RestrictedUnpickler.load(pickle, limits);
+        return MultidataMapper.map(unpickled.value(), limits, 2 * unpickled.operations() + 10_000);
     }
 
     /** Inflates a zlib stream, refusing output beyond {@code max} bytes, truncation and trailing bytes. */
@@ -334,7 +335,8 @@ public final class MultiworldFiles {
             throw new MultiworldFileException(Kind.UNSUPPORTED_VERSION, "JSON multiworld format " + f.longValue()
                     + "; this server reads up to " + JSON_FORMAT);
         }
-        return MultidataMapper.map(plain(root), limits);
+        // Every JSON value is spelled out in the text, so the text's length bounds the values.
+        return MultidataMapper.map(plain(root), limits, content.length + 10_000L);
     }
 
     /** JSON values as the plain values the mapper reads (the same shapes the unpickler produces). */

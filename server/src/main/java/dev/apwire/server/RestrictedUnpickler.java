@@ -63,11 +63,11 @@ final class RestrictedUnpickler extends Unpickler {
      *
      * @param pickle the pickle bytes (already inflated)
      * @param limits the bounds
-     * @return the unpickled value: maps, lists, {@code Object[]} tuples, sets, strings, numbers, booleans,
-     *     {@code null}, {@code byte[]} and {@link PickledObject}s
+     * @return the unpickled value (maps, lists, {@code Object[]} tuples, sets, strings, numbers, booleans,
+     *     {@code null}, {@code byte[]} and {@link PickledObject}s) and the number of opcodes it took
      * @throws MultiworldFileException if the pickle is malformed, forbidden or too large
      */
-    static @Nullable Object load(byte[] pickle, MultiworldLimits limits) throws MultiworldFileException {
+    static Unpickled load(byte[] pickle, MultiworldLimits limits) throws MultiworldFileException {
         RestrictedUnpickler u = new RestrictedUnpickler(limits.maxPickleOperations());
         ByteArrayInputStream in = new ByteArrayInputStream(pickle);
         try {
@@ -75,7 +75,7 @@ final class RestrictedUnpickler extends Unpickler {
             if (in.available() > 0) {
                 throw new MultiworldFileException(Kind.MALFORMED, in.available() + " bytes after the pickle's STOP");
             }
-            return value;
+            return new Unpickled(value, u.operations);
         } catch (Refused e) {
             throw e.exception;
         } catch (IOException | PickleException e) {
@@ -87,6 +87,16 @@ final class RestrictedUnpickler extends Unpickler {
         } finally {
             u.close();
         }
+    }
+
+    /**
+     * An unpickled value and the number of opcodes that built it. A value reached through the memo several times
+     * is one object here but several when copied out; the opcode count bounds how many copies are plausible.
+     *
+     * @param value the value
+     * @param operations the opcodes executed
+     */
+    record Unpickled(@Nullable Object value, long operations) {
     }
 
     @Override
