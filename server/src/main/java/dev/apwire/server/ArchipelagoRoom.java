@@ -711,7 +711,8 @@ public final class ArchipelagoRoom<C> {
             if (!ignoreGame && !core.index.info(slot).game().equals(game)) {
                 errors.add(ConnectionRefusedError.INVALID_GAME);
             }
-            if (p.version().compareTo(core.world.minimumClientVersion()) < 0
+            NetworkVersion minimum = ignoreGame ? new NetworkVersion(0, 5, 0) : core.world.minimumClientVersion(slot);
+            if (p.version().compareTo(minimum) < 0
                     || (core.options.compatibility() == 0 && !p.version().equals(core.world.serverVersion()))) {
                 errors.add(ConnectionRefusedError.INCOMPATIBLE_VERSION);
             }

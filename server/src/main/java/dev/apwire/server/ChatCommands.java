@@ -486,6 +486,7 @@ final class ChatCommands<C> {
         int canPay = notFound.isEmpty() || cost == 0 ? 1000 : Math.floorDiv(points, cost) > 0 ? 1 : 0;
         java.util.Collections.shuffle(notFound, new java.util.Random(core.random.nextLong()));
         notFound.sort(Comparator.comparingInt(h -> h.receivingPlayer() != h.findingPlayer() ? 1 : 0));
+        notFound.sort(Comparator.comparingInt((Hint h) -> core.sphere(h.findingPlayer(), h.location())).reversed());
         List<Hint> send = new ArrayList<>(foundHints);
         send.addAll(old);
         while (canPay > 0 && !notFound.isEmpty()) {
