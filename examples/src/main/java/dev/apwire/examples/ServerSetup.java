@@ -1,5 +1,6 @@
 package dev.apwire.examples;
 
+import dev.apwire.json.JsonObject;
 import dev.apwire.server.ArchipelagoRoom;
 import dev.apwire.server.DemoMultiworld;
 import dev.apwire.server.Multiworld;
@@ -165,7 +166,8 @@ record ServerSetup(@Nullable Path multiworld, @Nullable Path save, List<String[]
             items += p.items().size();
         }
         out.println("server: restored " + file + ": " + checks + " checked locations, " + items + " received items, "
-                + state.get().dataStorage().members().size() + " data storage keys");
+                + (state.get().dataStorage().members().get("data") instanceof JsonObject d ? d.members().size() : 0)
+                + " data storage keys");
         return room;
     }
 }

@@ -455,6 +455,9 @@ final class ChatCommands<C> {
             }
         }
         if (found.isEmpty()) {
+            if (hintName == null) {
+                hintName = "None";
+            }
             if (points >= cost) {
                 out(c, forLocation ? "Nothing found for recognized location name \"" + hintName
                         + "\". Location appears to not exist in this multiworld."

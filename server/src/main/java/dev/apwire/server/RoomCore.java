@@ -81,7 +81,11 @@ final class RoomCore<C> {
         }
         hintTables.put(0, new LinkedHashMap<>());
         for (int slot : index.slots) {
-            // the generator's precollected hints: each slot's list holds the hints it is finder or receiver of
+            // the generator's precollected hints: each slot's list holds the hints it is finder or receiver of;
+            // a group never holds hints (its members do)
+            if (index.isGroup(slot)) {
+                continue;
+            }
             SlotState st = slots.get(TeamSlot.of(slot));
             for (Hint h : world.world(slot).precollectedHints()) {
                 HintKey k = new HintKey(h.findingPlayer(), h.location());
