@@ -24,11 +24,10 @@ import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.eclipse.jetty.websocket.api.Callback;
 import org.eclipse.jetty.websocket.api.Session;
 import org.eclipse.jetty.websocket.api.StatusCode;
@@ -59,6 +58,7 @@ public final class ExampleServer implements AutoCloseable {
     private final WebSocketUpgradeHandler handler;
     private final ArchipelagoRoom<Long> room;
     private final RoomUpkeep upkeep;
+    private final AtomicBoolean closing = new AtomicBoolean();
     private final ArchipelagoCodec codec = ArchipelagoCodec.create(CodecLimits.CLIENT_FRAMES);
     /** Open sessions by connection id; only touched on {@link #roomThread}. */
     private final Map<Long, Session> sessions = new HashMap<>();
@@ -124,14 +124,18 @@ public final class ExampleServer implements AutoCloseable {
     /** Stops the server: saves (if it has a save file), then closes every connection and the room thread. */
     @Override
     public void close() {
+        if (!closing.compareAndSet(false, true)) {
+            return;
+        }
         try {
-            roomThread.submit(upkeep::saveNow).get(10, TimeUnit.SECONDS);
+            upkeep.finalSave();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-        } catch (ExecutionException | TimeoutException | RejectedExecutionException e) {
+        } catch (Exception e) {
             System.err.println("server: the final save did not complete: " + e);
         }
         host.close();
+        upkeep.stop();
     }
 
     /**
@@ -157,8 +161,9 @@ public final class ExampleServer implements AutoCloseable {
     }
 
     private void exit() {
-        Thread t = new Thread(this::close, "server-exit");
-        t.start();
+        if (!closing.get()) {
+            new Thread(this::close, "server-exit").start();
+        }
     }
 
     /** One WebSocket connection; forwards its events to the room thread. Public for Jetty's method lookup. */

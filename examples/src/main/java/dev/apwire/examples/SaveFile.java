@@ -51,11 +51,22 @@ final class SaveFile {
      * @throws IOException if it cannot be written (the old save is then untouched)
      */
     static void write(Path path, RoomState state) throws IOException {
+        write(path, RoomStateCodec.encode(state));
+    }
+
+    /**
+     * Writes encoded save bytes atomically. Not for concurrent use on the same path (one temporary file).
+     *
+     * @param path the file
+     * @param bytes the encoded state
+     * @throws IOException if it cannot be written (the old save is then untouched)
+     */
+    static void write(Path path, byte[] bytes) throws IOException {
         Path abs = path.toAbsolutePath();
         Path tmp = abs.resolveSibling(abs.getFileName() + ".tmp");
         try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
                 StandardOpenOption.TRUNCATE_EXISTING)) {
-            ByteBuffer buf = ByteBuffer.wrap(RoomStateCodec.encode(state));
+            ByteBuffer buf = ByteBuffer.wrap(bytes);
             while (buf.hasRemaining()) {
                 ch.write(buf);
             }

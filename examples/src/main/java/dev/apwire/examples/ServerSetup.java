@@ -28,13 +28,15 @@ import org.jspecify.annotations.Nullable;
  *
  * @param multiworld the multiworld file, or {@code null} for the demo multiworld
  * @param save the save file, or {@code null}: the default beside the multiworld file, none for the demo
+ * @param disableSave {@code --disable_save}: keep progress in memory only
  * @param overrides option name to the text given, in {@link RoomOptions#NAMES} spelling
  * @param rest the arguments this class does not know, for the connection options
  */
-record ServerSetup(@Nullable Path multiworld, @Nullable Path save, List<String[]> overrides, List<String> rest) {
+record ServerSetup(@Nullable Path multiworld, @Nullable Path save, boolean disableSave, List<String[]> overrides,
+        List<String> rest) {
 
     static final String USAGE = "[--multiworld FILE] [--save FILE] [--password P] [--server-password P] [--hint-cost N] "
-            + "[--location-check-points N] [--release-mode M] [--collect-mode M] [--remaining-mode M] [--item-cheat]";
+            + "[--location-check-points N] [--release-mode M] [--collect-mode M] [--remaining-mode M] [--item-cheat] [--disable-save]";
 
     /** The extension of the default save file next to the multiworld. */
     static final String SAVE_EXTENSION = ".apwsave";
@@ -49,6 +51,7 @@ record ServerSetup(@Nullable Path multiworld, @Nullable Path save, List<String[]
     static ServerSetup parse(String[] args) {
         Path multiworld = null;
         Path save = null;
+        boolean disableSave = false;
         List<String[]> overrides = new ArrayList<>();
         List<String> rest = new ArrayList<>();
         for (int i = 0; i < args.length; i++) {
@@ -56,6 +59,10 @@ record ServerSetup(@Nullable Path multiworld, @Nullable Path save, List<String[]
             String name = a.startsWith("--") ? a.substring(2).replace('-', '_') : "";
             if (name.equals("item_cheat")) {
                 overrides.add(new String[] {"item_cheat", "true"});
+                continue;
+            }
+            if (name.equals("disable_save")) {
+                disableSave = true;
                 continue;
             }
             boolean known = name.equals("multiworld") || name.equals("save") || name.equals("savefile")
@@ -85,7 +92,7 @@ record ServerSetup(@Nullable Path multiworld, @Nullable Path save, List<String[]
                     break;
             }
         }
-        return new ServerSetup(multiworld, save, overrides, rest);
+        return new ServerSetup(multiworld, save, disableSave, overrides, rest);
     }
 
     private static void check(String name, String v) {
@@ -109,6 +116,9 @@ record ServerSetup(@Nullable Path multiworld, @Nullable Path save, List<String[]
 
     /** {@return the save file: the one given, else {@code <multiworld without extension>.apwsave}, else none} */
     @Nullable Path saveFile() {
+        if (disableSave) {
+            return null;
+        }
         if (save != null) {
             return save;
         }
@@ -145,7 +155,7 @@ record ServerSetup(@Nullable Path multiworld, @Nullable Path save, List<String[]
         Path file = saveFile();
         SplittableRandom random = new SplittableRandom();
         if (file == null) {
-            out.println("server: progress is kept in memory only (no --save)");
+            out.println("server: progress is kept in memory only (" + (disableSave ? "--disable-save" : "no --save") + ")");
             return new ArchipelagoRoom<>(world, config, options, random);
         }
         Optional<RoomState> state = SaveFile.read(file);
