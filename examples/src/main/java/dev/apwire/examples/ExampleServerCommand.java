@@ -93,6 +93,10 @@ final class ExampleServerCommand {
     static String startupLine(String host, int port, Multiworld world, @Nullable String password) {
         List<String> slots = new ArrayList<>();
         for (Map.Entry<Integer, NetworkSlot> e : world.slots().entrySet()) {
+            if (slots.size() == 10) {
+                slots.add("... (" + world.slots().size() + " slots)");
+                break;
+            }
             slots.add(e.getKey() + " " + e.getValue().name() + " (" + e.getValue().game() + ")");
         }
         return "server: Archipelago room at ws://" + hostForUrl(host) + ":" + port + " (seed " + world.seedName()

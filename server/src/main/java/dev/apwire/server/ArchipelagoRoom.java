@@ -157,6 +157,20 @@ public final class ArchipelagoRoom<C> {
     }
 
     /**
+     * Creates a room from a saved state with {@link RoomConfig#DEFAULT} (see
+     * {@link #restore(Multiworld, RoomConfig, RoomState, RandomGenerator)}).
+     *
+     * @param world the multiworld the state was saved from
+     * @param state the state
+     * @param <C> the connection id type
+     * @return the room
+     * @throws IllegalArgumentException if the state does not belong to this multiworld or is newer than this library
+     */
+    public static <C> ArchipelagoRoom<C> restore(Multiworld world, RoomState state) {
+        return restore(world, RoomConfig.DEFAULT, state, new SplittableRandom(world.seedName().hashCode()));
+    }
+
+    /**
      * Creates a room from a saved state, as it was when saved (no connections).
      *
      * @param world the multiworld the state was saved from
