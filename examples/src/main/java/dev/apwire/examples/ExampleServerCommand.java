@@ -1,7 +1,6 @@
 package dev.apwire.examples;
 
 import dev.apwire.protocol.NetworkSlot;
-import dev.apwire.server.DemoMultiworld;
 import dev.apwire.server.Multiworld;
 import java.util.ArrayList;
 import java.util.List;
@@ -9,7 +8,7 @@ import java.util.Map;
 
 /**
  * {@code server [--port 38281] [--host 127.0.0.1]}: runs an Archipelago server for the embedded two-player
- * demo multiworld ({@link DemoMultiworld}) until Ctrl-C / SIGTERM.
+ * demo multiworld ({@link DemoWorld}) until Ctrl-C / SIGTERM.
  */
 final class ExampleServerCommand {
 
@@ -34,7 +33,7 @@ final class ExampleServerCommand {
             System.err.println(USAGE);
             return 2;
         }
-        Multiworld world = DemoMultiworld.create();
+        Multiworld world = DemoWorld.load();
         ExampleServer server = ExampleServer.start(o.host(), o.port(), world);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             try {
