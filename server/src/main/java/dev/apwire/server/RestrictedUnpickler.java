@@ -199,7 +199,9 @@ final class RestrictedUnpickler extends Unpickler {
         }
     }
 
-    private IObjectConstructor global(String module, String name) {
+    private IObjectConstructor global(String pickledModule, String name) {
+        // Python's unpickler maps Python 2 module names (protocols 0 to 2) before find_class sees them.
+        String module = pickledModule.equals("__builtin__") ? "builtins" : pickledModule;
         String qualified = module + "." + name;
         if (module.equals("builtins") && (name.equals("set") || name.equals("frozenset"))) {
             return args -> args.length == 0 ? new LinkedHashSet<>() : setOf(iterable(args[0], qualified));
