@@ -74,6 +74,26 @@ class LoadedWorldRoomTest {
     }
 
     @Test
+    void theDemoRoomServesTheReferencePlacementsAndNameGroups() throws Exception {
+        ArchipelagoRoom<String> room = new ArchipelagoRoom<>(DemoMultiworld.create());
+        room.open("alice", NOW);
+        room.open("bob", NOW);
+        receive(room, "alice", connect("Alice", "Pebble Quest"));
+        receive(room, "bob", connect("Bob", "Lantern Run"));
+        receive(room, "bob", "{\"cmd\":\"LocationChecks\",\"locations\":[4002,4003]}");
+        assertThat(room.receivedItems(DemoMultiworld.ALICE)).containsExactly(
+                new NetworkItem(1001, 4002, DemoMultiworld.BOB, 0),
+                new NetworkItem(1004, 4003, DemoMultiworld.BOB, NetworkItem.TRAP));
+        String retrieved = CODEC.encodeServerFrame(frame(receive(room, "alice", "{\"cmd\":\"Get\",\"keys\":["
+                + "\"_read_item_name_groups_Pebble Quest\",\"_read_location_name_groups_Pebble Quest\"]}"), "alice"));
+        assertThat(retrieved).isEqualTo("[{\"cmd\":\"Retrieved\",\"keys\":{\"_read_item_name_groups_Pebble Quest\":"
+                + "{\"Everything\":[\"Blue Pebble\",\"Golden Key\",\"Pebble Trap\",\"Red Pebble\"],"
+                + "\"Pebbles\":[\"Blue Pebble\",\"Red Pebble\"]},\"_read_location_name_groups_Pebble Quest\":"
+                + "{\"Everywhere\":[\"Pebble Cave\",\"Pebble Hill\",\"Pebble Lake\"],"
+                + "\"Outdoors\":[\"Pebble Hill\",\"Pebble Lake\"]}}}]");
+    }
+
+    @Test
     void aGroupMustListPlayersAndHasNoLocations() {
         Multiworld demo = DemoMultiworld.create();
         Map<Integer, NetworkSlot> slots = new LinkedHashMap<>(demo.slots());
