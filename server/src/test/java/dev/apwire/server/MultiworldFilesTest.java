@@ -284,13 +284,24 @@ class MultiworldFilesTest {
     }
 
     @Test
-    void lengthPrefixesBeyondTheEndAreRefusedBeforeAllocating() {
+    void lengthPrefixesBeyondTheEndAreRefusedBeforeAllocating() throws Exception {
         // BINUNICODE claiming 2 GiB - 1 bytes.
         refused(archipelago(new byte[] {(byte) 0x80, 4, 'X', (byte) 0xff, (byte) 0xff, (byte) 0xff, 0x7f, 'a', '.'}),
                 Kind.MALFORMED, "points past the end");
         // BINBYTES8 claiming 2^62 bytes.
         refused(archipelago(new byte[] {(byte) 0x80, 4, (byte) 0x8e, 0, 0, 0, 0, 0, 0, 0, 0x40, '.'}), Kind.MALFORMED,
                 "points past the end");
+        // Integers too long for Python's int() of text, as text and as LONG4.
+        refused(archipelago(bytes("L" + "9".repeat(5000) + "L\n.")), Kind.MALFORMED, "more than 4300 digits");
+        refused(archipelago(bytes("I" + "9".repeat(10))), Kind.MALFORMED, "without its line end");
+        byte[] long4 = new byte[7 + 4000];
+        long4[0] = (byte) 0x8b;
+        long4[1] = (byte) (4000 & 0xff);
+        long4[2] = (byte) (4000 >> 8);
+        long4[long4.length - 1] = '.';
+        refused(archipelago(long4), Kind.MALFORMED, "more than 4300 digits");
+        assertThat(RestrictedUnpickler.load(bytes("L" + "9".repeat(4000) + "L\n."), MultiworldLimits.DEFAULT).value())
+                .isEqualTo(new java.math.BigInteger("9".repeat(4000)));
         refused(archipelago(bytes("(K\u0001K\u0002l.extra")), Kind.MALFORMED, "bytes after the pickle's STOP");
         refused(archipelago(bytes("K\u0001")), Kind.MALFORMED, "malformed pickle");
         refused(archipelago(bytes("K\u0001s.")), Kind.MALFORMED, "malformed pickle");
