@@ -261,6 +261,18 @@ class MultiworldFilesTest {
     }
 
     @Test
+    void filesAndStreamsAreReadOnlyUpToTheFileLimit(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("big.archipelago");
+        Files.write(file, resource("world-100.archipelago"));
+        MultiworldLimits small = new MultiworldLimits(4096, 1 << 20, 1000, 100);
+        assertThatThrownBy(() -> MultiworldFiles.read(file, small)).isInstanceOf(MultiworldFileException.class)
+                .hasMessageContaining("big.archipelago has 54292 bytes, more than the limit of 4096");
+        assertThatThrownBy(() -> MultiworldFiles.read(new ByteArrayInputStream(resource("world-100.archipelago")), small))
+                .isInstanceOf(MultiworldFileException.class).hasMessageContaining("more than 4096 bytes");
+        assertThat(MultiworldFiles.read(file).slots()).hasSize(100);
+    }
+
+    @Test
     void aZipBombStopsAtTheInflateLimit() {
         byte[] bomb = archipelago(new byte[64 << 20]);
         assertThat(bomb.length).isLessThan(128 << 10);
