@@ -252,7 +252,9 @@ def load_world(path):
 def write_archipelago(data, path):
     with open(path, "wb") as f:
         f.write(bytes([3]))
-        f.write(zlib.compress(pickle.dumps(data), 9))
+        # pickle.dumps(data) in the generator: protocol 4, the default of the Pythons Archipelago runs on (3.10 to
+        # 3.13); pinned so that a newer Python writes the same file.
+        f.write(zlib.compress(pickle.dumps(data, protocol=4), 9))
 
 
 def to_json(value):
