@@ -11,7 +11,6 @@ import dev.apwire.json.JsonObject;
 import dev.apwire.json.JsonString;
 import dev.apwire.json.JsonValue;
 import dev.apwire.protocol.DataPackageChecksum;
-import dev.apwire.protocol.GameData;
 import dev.apwire.protocol.Hint;
 import dev.apwire.protocol.HintStatus;
 import dev.apwire.protocol.LongList;
