@@ -2,7 +2,6 @@ package dev.apwire.examples;
 
 import dev.apwire.protocol.NetworkSlot;
 import dev.apwire.server.ArchipelagoRoom;
-import dev.apwire.server.DemoMultiworld;
 import dev.apwire.server.Multiworld;
 import dev.apwire.server.RoomConfig;
 import dev.apwire.server.RoomStateException;
@@ -17,7 +16,7 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * {@code server [--port 38281] [--host 127.0.0.1]}: runs an Archipelago server for the embedded two-player
- * demo multiworld ({@link DemoMultiworld}) until Ctrl-C / SIGTERM.
+ * demo multiworld ({@link DemoWorld}) until Ctrl-C / SIGTERM.
  */
 final class ExampleServerCommand {
 

@@ -2,7 +2,6 @@ package dev.apwire.examples;
 
 import dev.apwire.json.JsonObject;
 import dev.apwire.server.ArchipelagoRoom;
-import dev.apwire.server.DemoMultiworld;
 import dev.apwire.server.Multiworld;
 import dev.apwire.server.MultiworldFiles;
 import dev.apwire.server.RoomConfig;
@@ -140,7 +139,7 @@ record ServerSetup(@Nullable Path multiworld, @Nullable Path save, boolean disab
      * @throws RoomStateException if the save exists but cannot be read or does not belong to the multiworld
      */
     ArchipelagoRoom<Long> openRoom(RoomConfig config, PrintStream out) throws IOException, RoomStateException {
-        Multiworld world = multiworld == null ? DemoMultiworld.create() : MultiworldFiles.read(multiworld);
+        Multiworld world = multiworld == null ? DemoWorld.load() : MultiworldFiles.read(multiworld);
         out.println("server: loaded " + (multiworld == null ? "the demo multiworld" : multiworld.toString()) + ": seed "
                 + world.seedName() + ", " + world.slots().size() + " slots, games "
                 + String.join(", ", world.dataPackages().keySet()));
