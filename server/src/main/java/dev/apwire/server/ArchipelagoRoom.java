@@ -364,7 +364,6 @@ public final class ArchipelagoRoom<C> {
      * @return the console output and the step
      */
     public ConsoleResult<C> console(String line, Instant now) {
-        core.lastNow = now;
         List<String> output = new ArrayList<>();
         server.run(line, now, output);
         return new ConsoleResult<>(output, finish(now));
@@ -636,7 +635,6 @@ public final class ArchipelagoRoom<C> {
     // ---------------------------------------------------------------- dispatch
 
     private void handle(C c, ClientPacket packet, Instant now) {
-        core.lastNow = now;
         Connection conn = Objects.requireNonNull(core.connections.get(c));
         ClientCommand command = packet.command();
         if (!RoomRules.accepts(conn.phase, command)) {
@@ -940,7 +938,6 @@ public final class ArchipelagoRoom<C> {
     }
 
     private RoomStep<C> finish(Instant now) {
-        core.lastNow = now;
         return new RoomStep<>(core.drain());
     }
 
