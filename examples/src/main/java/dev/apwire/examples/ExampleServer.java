@@ -7,15 +7,17 @@ import dev.apwire.codec.MalformedFrameException;
 import dev.apwire.protocol.client.ClientPacket;
 import dev.apwire.protocol.server.ServerPacket;
 import dev.apwire.server.ArchipelagoRoom;
+import dev.apwire.server.ConsoleResult;
 import dev.apwire.server.Multiworld;
 import dev.apwire.server.RoomAction;
 import dev.apwire.server.RoomClose;
-import dev.apwire.server.RoomConfig;
 import dev.apwire.server.RoomDelivery;
 import dev.apwire.server.RoomStep;
+import java.io.PrintStream;
 import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -26,8 +28,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.eclipse.jetty.websocket.api.StatusCode;
 import org.eclipse.jetty.websocket.server.WebSocketUpgradeHandler;
 import org.jspecify.annotations.Nullable;
@@ -49,7 +51,8 @@ import org.jspecify.annotations.Nullable;
  *       {@link PeerConnection#send} call. It never writes to a socket.</li>
  *   <li>Jetty's pool writes: one batched write and one flush per connection per step.</li>
  * </ul>
- * The room's deadlines (delayed logins, a countdown) run on the room thread at {@link ArchipelagoRoom#nextDeadline()}.
+ * {@link RoomUpkeep} runs the room's deadlines (delayed logins, a countdown) and holds a step's frames until the
+ * save that must precede them.
  * A connection with no successful {@code Connect} {@link ConnectionLimits#loginTimeout()} after it opened is
  * closed (1008). Every open session is pinged every {@link #PING_INTERVAL} and dropped after three intervals of
  * silence. Time is {@link Instant#now()}.
@@ -71,19 +74,19 @@ public final class ExampleServer implements AutoCloseable {
     private final WebSocketUpgradeHandler handler;
     private final ArchipelagoRoom<Long> room;
     private final ConnectionLimits limits;
+    private final RoomUpkeep upkeep;
+    private final AtomicBoolean closing = new AtomicBoolean();
     private final ArchipelagoCodec codec = ArchipelagoCodec.create(CodecLimits.CLIENT_FRAMES);
     /** Open connections by id; only touched on {@link #roomThread}. */
     private final Map<Long, PeerConnection> connections = new HashMap<>();
     private long nextId = 1;
-    /** The timer of the room's next deadline, and when it fires; only touched on {@link #roomThread}. */
-    private @Nullable ScheduledFuture<?> timer;
-    private @Nullable Instant timerAt;
 
-    private ExampleServer(String host, int port, Multiworld world, RoomConfig config, ConnectionLimits limits) {
-        this.room = new ArchipelagoRoom<>(world, config);
+    private ExampleServer(String host, int port, ArchipelagoRoom<Long> room, @Nullable Path save, ConnectionLimits limits) {
+        this.room = room;
         this.limits = limits;
         this.host = new WebSocketHost(host, port, "archipelago-room", limits);
         this.roomThread = this.host.stateThread();
+        this.upkeep = new RoomUpkeep(room, save, roomThread, this::deliver, this::exit);
         Events events = new Events();
         this.handler = WebSocketUpgradeHandler.from(this.host.server(), container -> {
             container.setMaxTextMessageSize(limits.maxMessageBytes());
@@ -110,23 +113,38 @@ public final class ExampleServer implements AutoCloseable {
      * @throws Exception if the server cannot start
      */
     static ExampleServer start(String host, int port, Multiworld world) throws Exception {
-        return start(host, port, world, RoomConfig.DEFAULT, ConnectionLimits.DEFAULT);
+        return start(host, port, new ArchipelagoRoom<>(world), null, ConnectionLimits.DEFAULT);
     }
 
     /**
-     * Starts a server for a multiworld.
+     * Starts a server for a room with the default connection limits, saving it to a file if one is given (see
+     * {@link RoomUpkeep}).
      *
      * @param host the address to bind
      * @param port the port, 0 for any free one
-     * @param world the multiworld to serve
-     * @param config the room's configuration (its protocol limits)
+     * @param room the room, new or restored
+     * @param save the save file, or {@code null} to keep progress in memory only
+     * @return the running server
+     * @throws Exception if the server cannot start
+     */
+    static ExampleServer start(String host, int port, ArchipelagoRoom<Long> room, @Nullable Path save) throws Exception {
+        return start(host, port, room, save, ConnectionLimits.DEFAULT);
+    }
+
+    /**
+     * Starts a server for a room, saving it to a file if one is given (see {@link RoomUpkeep}).
+     *
+     * @param host the address to bind
+     * @param port the port, 0 for any free one
+     * @param room the room, new or restored (its {@code RoomConfig} holds the protocol limits)
+     * @param save the save file, or {@code null} to keep progress in memory only
      * @param limits the connection limits
      * @return the running server
      * @throws Exception if the server cannot start
      */
-    static ExampleServer start(String host, int port, Multiworld world, RoomConfig config, ConnectionLimits limits)
-            throws Exception {
-        ExampleServer s = new ExampleServer(host, port, world, config, limits);
+    static ExampleServer start(String host, int port, ArchipelagoRoom<Long> room, @Nullable Path save,
+            ConnectionLimits limits) throws Exception {
+        ExampleServer s = new ExampleServer(host, port, room, save, limits);
         s.host.start(s.handler);
         s.roomThread.scheduleAtFixedRate(() -> s.onRoom("pinging", null, s::pingAll),
                 PING_INTERVAL.toMillis(), PING_INTERVAL.toMillis(), TimeUnit.MILLISECONDS);
@@ -148,10 +166,49 @@ public final class ExampleServer implements AutoCloseable {
         host.join();
     }
 
-    /** Stops the server (closing every connection) and the room thread. */
+    /** Stops the server: saves (if it has a save file), then closes every connection and the room thread. */
     @Override
     public void close() {
+        if (!closing.compareAndSet(false, true)) {
+            return;
+        }
+        try {
+            upkeep.finalSave();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (Exception e) {
+            System.err.println("server: the final save did not complete: " + e);
+        }
         host.close();
+        upkeep.stop();
+    }
+
+    /**
+     * Runs a console line (a MultiServer {@code /} command, or text for everyone) on the room thread and
+     * prints its output.
+     *
+     * @param line the line as typed
+     * @param out where the output goes
+     */
+    void console(String line, PrintStream out) {
+        String l = line.strip();
+        if (l.isEmpty()) {
+            return;
+        }
+        onRoom("running a console command", null, () -> {
+            ConsoleResult<Long> r = room.console(l, Instant.now());
+            for (String text : r.output()) {
+                out.println(text);
+            }
+            out.flush();
+            apply(r.step());
+        });
+    }
+
+    private void exit() {
+        if (!closing.get()) {
+            new Thread(this::close, "server-exit").start();
+        }
     }
 
     /** The connections' events, on Jetty threads; each hands its work to the room thread. */
@@ -253,7 +310,6 @@ public final class ExampleServer implements AutoCloseable {
             roomThread.execute(() -> {
                 try {
                     task.run();
-                    rearm();
                 } catch (RuntimeException e) {
                     long i = c == null ? -1 : c.id();
                     System.err.println("server: unexpected error while " + what + (c == null ? "" : " (connection " + i + ")")
@@ -286,11 +342,18 @@ public final class ExampleServer implements AutoCloseable {
         @Nullable String close;
     }
 
-    /**
-     * Carries out a step on the room thread: each distinct frame is encoded once, and each connection gets its
-     * frames and close in one call.
-     */
+    /** Carries out a step on the room thread, after the save that must precede it (see {@link RoomUpkeep}). */
     private void apply(RoomStep<Long> step) {
+        if (!upkeep.hold(step)) {
+            deliver(step);
+        }
+    }
+
+    /**
+     * Sends a step: each distinct frame is encoded once, and each connection gets its frames and close in one
+     * call.
+     */
+    private void deliver(RoomStep<Long> step) {
         if (step.isEmpty()) {
             return;
         }
@@ -311,26 +374,6 @@ public final class ExampleServer implements AutoCloseable {
                 c.send(o.frames, o.close != null ? StatusCode.NORMAL : 0, o.close != null ? o.close : "");
             }
         }
-    }
-
-    /** Schedules {@link ArchipelagoRoom#onTimeout} for the room's next deadline, if it is earlier than the one set. */
-    private void rearm() {
-        java.util.Optional<Instant> deadline = room.nextDeadline();
-        if (deadline.isEmpty() || (timerAt != null && !deadline.get().isBefore(timerAt))) {
-            return;
-        }
-        ScheduledFuture<?> t = timer;
-        if (t != null) {
-            t.cancel(false);
-        }
-        Instant at = deadline.get();
-        timerAt = at;
-        long delay = Math.max(0, Duration.between(Instant.now(), at).toMillis() + 1);
-        timer = roomThread.schedule(() -> onRoom("running the room's deadlines", null, () -> {
-            timer = null;
-            timerAt = null;
-            apply(room.onTimeout(Instant.now()));
-        }), delay, TimeUnit.MILLISECONDS);
     }
 
     private void pingAll() {

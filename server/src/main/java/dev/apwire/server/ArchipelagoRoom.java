@@ -163,6 +163,20 @@ public final class ArchipelagoRoom<C> {
     }
 
     /**
+     * Creates a room from a saved state with {@link RoomConfig#DEFAULT} (see
+     * {@link #restore(Multiworld, RoomConfig, RoomState, RandomGenerator)}).
+     *
+     * @param world the multiworld the state was saved from
+     * @param state the state
+     * @param <C> the connection id type
+     * @return the room
+     * @throws IllegalArgumentException if the state does not belong to this multiworld or is newer than this library
+     */
+    public static <C> ArchipelagoRoom<C> restore(Multiworld world, RoomState state) {
+        return restore(world, RoomConfig.DEFAULT, state, new SplittableRandom(world.seedName().hashCode()));
+    }
+
+    /**
      * Creates a room from a saved state, as it was when saved (no connections).
      *
      * @param world the multiworld the state was saved from
@@ -363,11 +377,10 @@ public final class ArchipelagoRoom<C> {
      * @return the step
      */
     public RoomStep<C> onTimeout(Instant now) {
-        core.lastNow = now;
         for (LoginGuard.Waiting<C> w : logins.due(now)) {
             Connection conn = core.connections.get(w.connection());
             if (conn != null) {
-                connect(w.connection(), conn, w.packet());
+                connect(w.connection(), conn, w.packet(), now);
             }
         }
         countdown.onTimeout(now);
@@ -386,7 +399,6 @@ public final class ArchipelagoRoom<C> {
      * @return the console output and the step
      */
     public ConsoleResult<C> console(String line, Instant now) {
-        core.lastNow = now;
         List<String> output = new ArrayList<>();
         server.run(line, now, output);
         return new ConsoleResult<>(output, finish(now));
@@ -658,7 +670,6 @@ public final class ArchipelagoRoom<C> {
     // ---------------------------------------------------------------- dispatch
 
     private void handle(C c, ClientPacket packet, Instant now) {
-        core.lastNow = now;
         Connection conn = Objects.requireNonNull(core.connections.get(c));
         ClientCommand command = packet.command();
         if (!conn.authenticated() && command != ClientCommand.CONNECT
@@ -740,7 +751,7 @@ public final class ArchipelagoRoom<C> {
     private void throttledConnect(C c, Connection conn, ConnectPacket p, Instant now) {
         switch (logins.check(c, conn.address, p, now)) {
             case EVALUATE:
-                connect(c, conn, p);
+                connect(c, conn, p, now);
                 break;
             case DEFER:
                 break;
@@ -753,7 +764,7 @@ public final class ArchipelagoRoom<C> {
         }
     }
 
-    private void connect(C c, Connection conn, ConnectPacket p) {
+    private void connect(C c, Connection conn, ConnectPacket p, Instant now) {
         // §3.2 in a fixed order (the reference's order is hash-random)
         List<ConnectionRefusedError> errors = new ArrayList<>();
         String password = core.options.password();
@@ -770,7 +781,8 @@ public final class ArchipelagoRoom<C> {
             if (!ignoreGame && !core.index.info(slot).game().equals(game)) {
                 errors.add(ConnectionRefusedError.INVALID_GAME);
             }
-            if (p.version().compareTo(core.world.minimumClientVersion()) < 0
+            NetworkVersion minimum = ignoreGame ? new NetworkVersion(0, 5, 0) : core.world.minimumClientVersion(slot);
+            if (p.version().compareTo(minimum) < 0
                     || (core.options.compatibility() == 0 && !p.version().equals(core.world.serverVersion()))) {
                 errors.add(ConnectionRefusedError.INCOMPATIBLE_VERSION);
             }
@@ -780,7 +792,7 @@ public final class ArchipelagoRoom<C> {
         }
         if (!errors.isEmpty()) {
             core.send(c, new ConnectionRefusedPacket(errors));
-            logins.failed(conn.address, core.lastNow);
+            logins.failed(conn.address, now);
             if (++conn.failedLogins >= core.config.loginLimits().maxFailuresPerConnection()) {
                 drop(c, "too many failed logins");
             }
@@ -990,7 +1002,6 @@ public final class ArchipelagoRoom<C> {
     }
 
     private RoomStep<C> finish(Instant now) {
-        core.lastNow = now;
         return new RoomStep<>(core.drain());
     }
 

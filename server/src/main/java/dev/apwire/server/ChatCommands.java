@@ -168,7 +168,7 @@ final class ChatCommands<C> {
                 }
                 break;
             case "admin":
-                admin(c, conn, arg);
+                admin(c, conn, arg, now);
                 break;
             case "players":
                 if (core.index.slots.size() < 10) {
@@ -248,7 +248,7 @@ final class ChatCommands<C> {
 
     // ------------------------------------------------------------------ !admin (§7.1)
 
-    private void admin(C c, Connection conn, String command) {
+    private void admin(C c, Connection conn, String command, Instant now) {
         String echo = "!admin " + command;
         String lower = echo.toLowerCase(Locale.ROOT);
         if (lower.startsWith("!admin login")) {
@@ -287,7 +287,7 @@ final class ChatCommands<C> {
             core.admin = null;
             return;
         }
-        server.run(command, core.lastNow, null);
+        server.run(command, now, null);
     }
 
     // ------------------------------------------------------------------ !remaining, !missing, !checked, !alias (§4.7-4.9)
@@ -455,6 +455,9 @@ final class ChatCommands<C> {
             }
         }
         if (found.isEmpty()) {
+            if (hintName == null) {
+                hintName = "None";
+            }
             if (points >= cost) {
                 out(c, forLocation ? "Nothing found for recognized location name \"" + hintName
                         + "\". Location appears to not exist in this multiworld."
@@ -486,6 +489,7 @@ final class ChatCommands<C> {
         int canPay = notFound.isEmpty() || cost == 0 ? 1000 : Math.floorDiv(points, cost) > 0 ? 1 : 0;
         java.util.Collections.shuffle(notFound, new java.util.Random(core.random.nextLong()));
         notFound.sort(Comparator.comparingInt(h -> h.receivingPlayer() != h.findingPlayer() ? 1 : 0));
+        notFound.sort(Comparator.comparingInt((Hint h) -> core.sphere(h.findingPlayer(), h.location())).reversed());
         List<Hint> send = new ArrayList<>(foundHints);
         send.addAll(old);
         while (canPay > 0 && !notFound.isEmpty()) {

@@ -14,6 +14,9 @@ import org.jspecify.annotations.Nullable;
  */
 final class CommandText {
 
+    /** The longest texts compared by edit distance; names are far shorter, so this only bounds hostile input. */
+    static final int MAX_MATCH_LENGTH = 256;
+
     private CommandText() {
     }
 
@@ -143,8 +146,15 @@ final class CommandText {
             if (c.equals(input)) {
                 r = 1.01;
             } else {
-                int m = Math.max(input.codePointCount(0, input.length()), c.codePointCount(0, c.length()));
-                r = m == 0 ? 1.0 : 1 - (double) damerauLevenshtein(lower, c.toLowerCase(Locale.ROOT)) / m;
+                int li = input.codePointCount(0, input.length());
+                int lc = c.codePointCount(0, c.length());
+                int m = Math.max(li, lc);
+                // bounded work: past MAX_MATCH_LENGTH only a case-insensitive equality counts
+                if (m > MAX_MATCH_LENGTH) {
+                    r = lower.equals(c.toLowerCase(Locale.ROOT)) ? 1.0 : 0.0;
+                } else {
+                    r = m == 0 ? 1.0 : 1 - (double) damerauLevenshtein(lower, c.toLowerCase(Locale.ROOT)) / m;
+                }
             }
             if (r > best) {
                 second = best;

@@ -55,7 +55,8 @@ final class HintBook<C> {
         HintStatus s = found ? HintStatus.FOUND
                 : status != null ? status
                 : (at.flags() & NetworkItem.TRAP) != 0 ? HintStatus.AVOID : HintStatus.PRIORITY;
-        return new Hint(at.player(), finder, at.location(), at.item(), found, "", at.flags(), s);
+        String entrance = core.world.world(finder).entrances().getOrDefault(at.location(), "");
+        return new Hint(at.player(), finder, at.location(), at.item(), found, entrance, at.flags(), s);
     }
 
     /** {@code collect_hints}: every placement of the item for the slot or a group it is in, in store order. */

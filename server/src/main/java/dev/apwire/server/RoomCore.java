@@ -63,8 +63,6 @@ final class RoomCore<C> {
     /** The connection logged in with {@code !admin login}: one per room, as in the reference. */
     @Nullable C admin;
     long changes;
-    /** The time of the call being processed (for commands a remote admin runs). */
-    java.time.Instant lastNow = java.time.Instant.EPOCH;
     boolean saveRequested;
     boolean exitRequested;
     private List<RoomAction<C>> out = new ArrayList<>();
@@ -80,6 +78,35 @@ final class RoomCore<C> {
             slots.put(TeamSlot.of(slot), new SlotState(index.isPlayer(slot) ? ClientStatus.UNKNOWN : ClientStatus.GOAL));
         }
         hintTables.put(0, new LinkedHashMap<>());
+        for (int slot : index.slots) {
+            // the generator's precollected hints: each slot's list holds the hints it is finder or receiver of;
+            // a group never holds hints (its members do)
+            if (index.isGroup(slot)) {
+                continue;
+            }
+            SlotState st = slots.get(TeamSlot.of(slot));
+            for (Hint h : world.world(slot).precollectedHints()) {
+                HintKey k = new HintKey(h.findingPlayer(), h.location());
+                hintTables.get(0).putIfAbsent(k, h);
+                st.hints.add(k);
+            }
+        }
+    }
+
+    /** {@return the reference's {@code get_sphere}: the first sphere holding the location; -1 without spheres} */
+    int sphere(int slot, long location) {
+        List<Map<Integer, Set<Long>>> spheres = world.spheres();
+        if (spheres.isEmpty()) {
+            return -1;
+        }
+        for (int i = 0; i < spheres.size(); i++) {
+            Set<Long> s = spheres.get(i).get(slot);
+            if (s != null && s.contains(location)) {
+                return i;
+            }
+        }
+        // the reference raises KeyError here; such a hint is paid last
+        return Integer.MAX_VALUE;
     }
 
     // ------------------------------------------------------------------ state

@@ -1,5 +1,9 @@
 package dev.apwire.server;
 
+import dev.apwire.json.JsonBool;
+import dev.apwire.json.JsonInt;
+import dev.apwire.json.JsonObject;
+import dev.apwire.json.JsonString;
 import dev.apwire.protocol.Permission;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -74,16 +78,26 @@ public record RoomOptions(
     }
 
     /**
-     * {@return the options a multiworld carries: its password, hint cost, check points and permissions; no
-     * admin password, countdowns "auto", no item cheat, compatibility 2 (MultiServer's defaults)}
+     * {@return the options a multiworld carries: its password, hint cost, check points and permissions, and from its
+     * embedded server options the admin password, countdown mode, item cheat and compatibility (defaults: none,
+     * "auto", off, 2, MultiServer's)}
      *
      * @param world the multiworld
      */
     public static RoomOptions of(Multiworld world) {
         Map<String, Permission> p = world.permissions();
-        return new RoomOptions(world.hintCost(), world.locationCheckPoints(), null, world.password(),
+        JsonObject embedded = world.serverOptions();
+        String serverPassword = embedded.members().get("server_password") instanceof JsonString s && !s.value().isEmpty()
+                ? s.value() : null;
+        String countdown = embedded.members().get("countdown_mode") instanceof JsonString s
+                && COUNTDOWN_MODES.contains(s.value().toLowerCase(Locale.ROOT)) ? s.value() : "auto";
+        boolean cheat = embedded.members().get("disable_item_cheat") instanceof JsonBool b ? !b.value()
+                : embedded.members().get("item_cheat") instanceof JsonBool b2 && b2.value();
+        int compatibility = embedded.members().get("compatibility") instanceof JsonInt i && i.fitsLong()
+                && i.longValue() >= 0 && i.longValue() <= 2 ? (int) i.longValue() : 2;
+        return new RoomOptions(world.hintCost(), world.locationCheckPoints(), serverPassword, world.password(),
                 modeText(p.get("release"), "auto"), remaining(modeText(p.get("remaining"), "goal")), modeText(p.get("collect"), "auto"),
-                "auto", false, 2);
+                countdown, cheat, compatibility);
     }
 
     /** {@return the permissions as RoomInfo and RoomUpdate send them: release, remaining, collect} */

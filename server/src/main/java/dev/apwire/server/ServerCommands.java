@@ -495,8 +495,11 @@ final class ServerCommands<C> {
     private void datastore() {
         long total = 0;
         List<String> lines = new ArrayList<>();
-        for (Map.Entry<String, JsonValue> e : core.store.snapshot().members().entrySet()) {
-            long size = dev.apwire.json.JsonValue.class.isInstance(e.getValue()) ? e.getValue().toString().length() : 0;
+        JsonValue data = core.store.snapshot().members().get("data");
+        Map<String, JsonValue> values = data instanceof dev.apwire.json.JsonObject o ? o.members() : Map.of();
+        for (Map.Entry<String, JsonValue> e : values.entrySet()) {
+            // the reference measures pickled sizes; the JSON size is the same kind of estimate
+            long size = dev.apwire.codec.JsonValues.toJson(e.getValue()).getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
             total += size;
             lines.add("Key: " + e.getKey() + " | Size: " + size + "B");
         }
