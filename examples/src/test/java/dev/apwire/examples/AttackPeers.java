@@ -52,10 +52,14 @@ final class AttackPeers {
             errPump.setDaemon(true);
             errPump.start();
             BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
-            String first = out.readLine();
-            assertThat(first).as("the child's first line (stderr: %s)", err).isNotNull();
-            Matcher m = Pattern.compile("127\\.0\\.0\\.1:(\\d+)").matcher(first);
-            assertThat(m.find()).as(first).isTrue();
+            Pattern address = Pattern.compile("127\\.0\\.0\\.1:(\\d+)");
+            Matcher m = null;
+            for (int i = 0; i < 20 && (m == null || !m.find()); i++) {
+                String line = out.readLine();
+                assertThat(line).as("the child's line with its address (stderr: %s)", err).isNotNull();
+                m = address.matcher(line);
+            }
+            assertThat(m).isNotNull();
             port = Integer.parseInt(m.group(1));
             Thread outPump = new Thread(() -> pump(out, new StringBuffer()), "child-stdout");
             outPump.setDaemon(true);
