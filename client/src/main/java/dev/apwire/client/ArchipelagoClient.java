@@ -705,7 +705,7 @@ public final class ArchipelagoClient implements AutoCloseable {
                 FileDataPackageCache files = fileCache;
                 if (files != null && p instanceof RoomInfoPacket room && room.datapackageChecksums() != null) {
                     for (String problem : files.load(room.datapackageChecksums())) {
-                        LOG.log(System.Logger.Level.INFO, problem);
+                        LOG.log(System.Logger.Level.DEBUG, problem);
                     }
                 }
                 handle(session.receive(p, clock.instant()), a);
@@ -742,7 +742,7 @@ public final class ArchipelagoClient implements AutoCloseable {
         }
         state = everLoggedIn ? State.RECONNECTING : State.CONNECTING;
         Duration delay = backoff(failures);
-        LOG.log(System.Logger.Level.INFO, why + "; reconnecting in " + delay.toMillis() + " ms");
+        LOG.log(System.Logger.Level.DEBUG, why + "; reconnecting in " + delay.toMillis() + " ms");
         reconnectAt = clock.instant().plus(delay);
     }
 
