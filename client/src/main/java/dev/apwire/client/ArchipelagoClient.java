@@ -278,12 +278,15 @@ public final class ArchipelagoClient implements AutoCloseable {
         this.outboxSnapshot = progress.outbox();
         this.savedOutbox = progress.outbox();
         this.lastSaved = progress;
-        this.actor = Executors.newSingleThreadScheduledExecutor(r -> {
+        java.util.concurrent.ScheduledThreadPoolExecutor timerThread = new java.util.concurrent.ScheduledThreadPoolExecutor(1, r -> {
             Thread t = new Thread(r, "apwire-client-" + n);
             t.setDaemon(true);
             actorThread = t;
             return t;
         });
+        timerThread.setRemoveOnCancelPolicy(true);
+        timerThread.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
+        this.actor = timerThread;
         Executor events = b.executor;
         if (events == null) {
             ExecutorService own = Executors.newSingleThreadExecutor(r -> {

@@ -17,6 +17,7 @@ public final class RequestFailedException extends ArchipelagoClientException {
         CLOSED
     }
 
+    /** Why the request failed. */
     private final Reason reason;
 
     /**

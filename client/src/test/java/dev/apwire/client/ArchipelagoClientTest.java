@@ -274,7 +274,7 @@ class ArchipelagoClientTest {
 
         server.failOpens = 1; // wss fails
         ArchipelagoClient client = open(ArchipelagoClient.builder("localhost:4000", "Alice", "Pebble Quest")
-                .password("sesame").transport(server).cacheDirectory(dir));
+                .password("sesame").transport(server).cacheDirectory(dir).backoff(Duration.ofMillis(10), Duration.ofMillis(20)));
         await(client.connect());
         assertThat(server.opened).containsExactly(URI.create("wss://localhost:4000"), URI.create("ws://localhost:4000"));
         server.drop();

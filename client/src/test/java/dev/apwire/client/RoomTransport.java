@@ -37,7 +37,6 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Consumer;
 
 /**
  * A {@link Transport} whose far end is a pure {@link ArchipelagoRoom} in this JVM: frames go through the codec
@@ -61,7 +60,8 @@ final class RoomTransport implements Transport, AutoCloseable {
     final List<ClientPacket> received = new CopyOnWriteArrayList<>();
     final List<URI> opened = new CopyOnWriteArrayList<>();
     final List<List<String>> offered = new CopyOnWriteArrayList<>();
-    volatile Consumer<Conn> onClientFrame = c -> { };
+    /** Asked before each client frame is processed; {@code true} drops the connection and loses the frame. */
+    volatile java.util.function.Predicate<Conn> dropOnFrame = c -> false;
 
     RoomTransport(Multiworld world) {
         this.room = new ArchipelagoRoom<>(world);
@@ -94,6 +94,10 @@ final class RoomTransport implements Transport, AutoCloseable {
                     return;
                 }
                 sent.complete(null);
+                if (dropOnFrame.test(this)) {
+                    end(1006, "dropped in flight");
+                    return;
+                }
                 List<Decoded<ClientPacket>> packets;
                 try {
                     packets = codec.decodeClientFrame(text);
@@ -107,7 +111,6 @@ final class RoomTransport implements Transport, AutoCloseable {
                         apply(room.receive(id, p, Instant.now()));
                     }
                 }
-                onClientFrame.accept(this);
             });
             return sent;
         }
