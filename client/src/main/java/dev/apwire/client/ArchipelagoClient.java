@@ -189,6 +189,7 @@ public final class ArchipelagoClient implements AutoCloseable {
     private final @Nullable ExecutorService ownEvents;
     private final Dispatcher dispatcher;
     private final CopyOnWriteArrayList<Registration> listeners = new CopyOnWriteArrayList<>();
+    private final CopyOnWriteArrayList<Consumer<? super ClientNotice>> noticeListeners = new CopyOnWriteArrayList<>();
     private final AtomicBoolean closed = new AtomicBoolean();
     private final AtomicInteger backlog = new AtomicInteger();
     private final ConcurrentLinkedQueue<List<SessionEvent>> polled = new ConcurrentLinkedQueue<>();
@@ -571,6 +572,7 @@ public final class ArchipelagoClient implements AutoCloseable {
         CompletableFuture<Transport.Connection> opening = new CompletableFuture<>();
         final CompletableFuture<Void> closed = new CompletableFuture<>();
         boolean loggedIn;
+        @Nullable String abortReason;
 
         Attempt(URI uri) {
             this.uri = uri;
@@ -596,7 +598,7 @@ public final class ArchipelagoClient implements AutoCloseable {
         public void onClosed(int code, String reason) {
             closed.complete(null);
             String why = "connection lost (code " + code + (reason == null || reason.isEmpty() ? "" : ", " + reason) + ")";
-            post(() -> lost(this, why));
+            post(() -> lost(this, abortReason != null ? "connection lost (" + abortReason + ")" : why));
         }
     }
 
@@ -695,7 +697,7 @@ public final class ArchipelagoClient implements AutoCloseable {
         try {
             packets = codec.decodeServerFrame(text);
         } catch (MalformedFrameException e) {
-            LOG.log(System.Logger.Level.WARNING, "ignoring a frame that is not valid: " + e.getMessage());
+            notice(ClientNotice.Kind.INVALID_FRAME, "the server sent a frame that is not valid (" + e.getMessage() + "); ignored", null);
             ready.complete(null);
             return;
         }
@@ -708,12 +710,13 @@ public final class ArchipelagoClient implements AutoCloseable {
                 FileDataPackageCache files = fileCache;
                 if (files != null && p instanceof RoomInfoPacket room && room.datapackageChecksums() != null) {
                     for (String problem : files.load(room.datapackageChecksums())) {
-                        LOG.log(System.Logger.Level.DEBUG, problem);
+                        notice(ClientNotice.Kind.CACHE, problem, null);
                     }
                 }
                 handle(session.receive(p, clock.instant()), a);
             } else if (d instanceof Decoded.Problem<ServerPacket> problem) {
-                LOG.log(System.Logger.Level.WARNING, "ignoring a packet that is not valid: " + problem.invalidPacket().text());
+                notice(ClientNotice.Kind.INVALID_PACKET, "the server sent a packet that is not valid ("
+                        + problem.invalidPacket().text() + "); ignored", null);
             }
         }
         ready.complete(null);
@@ -739,17 +742,18 @@ public final class ArchipelagoClient implements AutoCloseable {
         lastProblem = why;
         failures++;
         if (!everLoggedIn && maxConnectAttempts > 0 && failures >= maxConnectAttempts) {
-            stop(new ArchipelagoClientException(why + "; gave up after " + failures
+            stop(new ArchipelagoClientException(why + "; giving up after " + failures
                     + (failures == 1 ? " attempt" : " attempts")));
             return;
         }
         state = everLoggedIn ? State.RECONNECTING : State.CONNECTING;
         Duration delay = backoff(failures);
-        LOG.log(System.Logger.Level.DEBUG, why + "; reconnecting in " + delay.toMillis() + " ms");
+        notice(ClientNotice.Kind.CONNECTION_LOST, why, delay);
         reconnectAt = clock.instant().plus(delay);
     }
 
     private void stop(ArchipelagoClientException why) {
+        notice(ClientNotice.Kind.GAVE_UP, why.getMessage(), null);
         state = State.STOPPED;
         reconnectAt = null;
         loginDeadline = null;
@@ -882,7 +886,7 @@ public final class ArchipelagoClient implements AutoCloseable {
             FileDataPackageCache files = fileCache;
             if (files != null) {
                 for (String problem : files.flush()) {
-                    LOG.log(System.Logger.Level.WARNING, problem);
+                    notice(ClientNotice.Kind.CACHE, problem, null);
                 }
             }
         }
@@ -1018,11 +1022,12 @@ public final class ArchipelagoClient implements AutoCloseable {
             loginDeadline = null;
             Transport.Connection c = a.connection;
             if (c != null) {
+                a.abortReason = "no login within " + loginTimeout.toSeconds() + " s";
                 c.abort(); // onClosed follows: a failed attempt
             } else {
                 attempt = null;
                 a.opening.cancel(true);
-                retryLater("no connection to " + a.uri + " within " + loginTimeout.toMillis() + " ms");
+                retryLater("could not connect to " + a.uri + " within " + loginTimeout.toSeconds() + " s");
             }
         }
         handle(session.onTimeout(now), attempt);
@@ -1442,6 +1447,37 @@ public final class ArchipelagoClient implements AutoCloseable {
         Registration r = new Registration(type, o -> listener.accept(type.cast(o)));
         listeners.add(r);
         return () -> listeners.remove(r);
+    }
+
+    /**
+     * Registers a listener for the client's own notices (connection problems, ignored frames, cache
+     * problems). They run on the event executor, in order with the events, also in poll mode; without a
+     * listener they go to the {@code System.Logger} of this class. Thread-safe.
+     *
+     * @param listener the listener
+     * @return the subscription
+     */
+    public Subscription onNotice(Consumer<? super ClientNotice> listener) {
+        Objects.requireNonNull(listener, "listener");
+        noticeListeners.add(listener);
+        return () -> noticeListeners.remove(listener);
+    }
+
+    private void notice(ClientNotice.Kind kind, String message, @Nullable Duration retryIn) {
+        ClientNotice n = new ClientNotice(kind, message, retryIn);
+        dispatcher.execute(() -> {
+            if (noticeListeners.isEmpty()) {
+                LOG.log(kind == ClientNotice.Kind.CONNECTION_LOST ? System.Logger.Level.DEBUG : System.Logger.Level.WARNING,
+                        message + (retryIn == null ? "" : "; reconnecting in " + retryIn.toMillis() + " ms"));
+            }
+            for (Consumer<? super ClientNotice> l : noticeListeners) {
+                try {
+                    l.accept(n);
+                } catch (RuntimeException e) {
+                    LOG.log(System.Logger.Level.ERROR, "a notice listener failed", e);
+                }
+            }
+        });
     }
 
     /**

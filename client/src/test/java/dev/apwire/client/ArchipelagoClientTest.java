@@ -287,7 +287,7 @@ class ArchipelagoClientTest {
         server.failOpens = 100;
         ArchipelagoClient client = open(alice().maxConnectAttempts(3));
         Throwable e = failure(client.connect());
-        assertThat(e).isExactlyInstanceOf(ArchipelagoClientException.class).hasMessageContaining("gave up after 3 attempts")
+        assertThat(e).isExactlyInstanceOf(ArchipelagoClientException.class).hasMessageContaining("giving up after 3 attempts")
                 .hasMessageContaining("Connection refused");
         assertThat(client.state()).isEqualTo(ArchipelagoClient.State.STOPPED);
         assertThat(server.opened).hasSize(3);

@@ -269,4 +269,17 @@ class TextClientTest {
         assertThatThrownBy(() -> TextClientCommand.parse(new String[] {"--name"}, Map.of(), "/h"))
                 .hasMessageContaining("missing value");
     }
+
+    @Test
+    void helpIsPrintedByTheJarEntryPoint() throws Exception {
+        PrintStream saved = System.out;
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        System.setOut(new PrintStream(bytes, true, StandardCharsets.UTF_8));
+        try {
+            assertThat(Main.run(new String[] {"client", "--help"}, System.err)).isZero();
+        } finally {
+            System.setOut(saved);
+        }
+        assertThat(bytes.toString(StandardCharsets.UTF_8)).contains("usage: java -jar apwire.jar client", "exit status");
+    }
 }
