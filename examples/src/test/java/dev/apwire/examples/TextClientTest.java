@@ -205,6 +205,16 @@ class TextClientTest {
     }
 
     @Test
+    void aHintCommandAnsweredWithoutCommandResultDoesNotStall() throws Exception {
+        Run run = run(options("sesame", null), "!hint Golden Key\nhello\n");
+        assertThat(run.status()).isZero();
+        assertThat(run.lines()).containsSubsequence("Alice: !hint Golden Key",
+                "[Hint]: Alice's Golden Key is at Dark Hall in Bob's World.", "Alice: hello");
+        assertThat(run.text()).as("the hint line answered the command").doesNotContain("end of input: stopping without");
+        assertThat(server.packets(SayPacket.class)).extracting(SayPacket::text).containsExactly("!hint Golden Key", "hello");
+    }
+
+    @Test
     void endOfInputWaitsForAnswersAtMostTheTimeout() throws Exception {
         server.ignoreChecks();
         TextClient.Options o = options("sesame", null);
