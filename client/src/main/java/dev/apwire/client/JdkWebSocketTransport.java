@@ -43,7 +43,8 @@ public final class JdkWebSocketTransport implements Transport, AutoCloseable {
     private static final AtomicInteger THREADS = new AtomicInteger();
 
     private final ExecutorService executor;
-    private final HttpClient http;
+    /** Dropped on close, so that on Java 17 the HttpClient (and its selector thread) can go. */
+    private volatile @Nullable HttpClient http;
     private final Duration connectTimeout;
     private final int maxMessageChars;
 
@@ -78,7 +79,11 @@ public final class JdkWebSocketTransport implements Transport, AutoCloseable {
     @Override
     public CompletableFuture<Connection> open(URI uri, List<String> subprotocols, Listener listener) {
         Objects.requireNonNull(listener, "listener");
-        WebSocket.Builder b = http.newWebSocketBuilder().connectTimeout(connectTimeout);
+        HttpClient client = http;
+        if (client == null) {
+            return CompletableFuture.failedFuture(new IllegalStateException("the transport is closed"));
+        }
+        WebSocket.Builder b = client.newWebSocketBuilder().connectTimeout(connectTimeout);
         if (!subprotocols.isEmpty()) {
             b.subprotocols(subprotocols.get(0), subprotocols.subList(1, subprotocols.size()).toArray(new String[0]));
         }
@@ -94,6 +99,7 @@ public final class JdkWebSocketTransport implements Transport, AutoCloseable {
     @Override
     public void close() {
         Object client = http;
+        http = null;
         if (client instanceof AutoCloseable c) { // Java 21+
             try {
                 c.close();
@@ -188,7 +194,7 @@ public final class JdkWebSocketTransport implements Transport, AutoCloseable {
 
         @Override
         public void onError(WebSocket ws, Throwable error) {
-            end(1006, String.valueOf(error.getMessage() != null ? error.getMessage() : error));
+            end(1006, error.getMessage() != null ? error.getMessage() : error.getClass().getSimpleName());
         }
     }
 
