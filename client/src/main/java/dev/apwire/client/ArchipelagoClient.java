@@ -114,7 +114,8 @@ import org.jspecify.annotations.Nullable;
  * random factor from 0.5 to 1) for as long as the client is open; the session resumes: the outbox is
  * re-sent, items already delivered are not delivered again, and {@code SetNotify} subscriptions are
  * renewed. A socket that opens but reaches no login within {@link Builder#loginTimeout(Duration)} is
- * dropped and counts as a failed attempt.
+ * dropped and counts as a failed attempt; a connection from which nothing was heard for two
+ * {@linkplain Builder#keepAlive(Duration) keep-alive} intervals (the client pings) is dropped and reopened.
  *
  * <p><b>v2.0.</b> With {@link Builder#room(String)} the client offers the WebSocket subprotocol {@code v2.0}
  * and sends {@code Join}. If the server does not accept the subprotocol the client never sends
@@ -175,6 +176,7 @@ public final class ArchipelagoClient implements AutoCloseable {
     private final boolean ownsTransport;
     private final Clock clock;
     private final Duration loginTimeout;
+    private final Duration keepAlive;
     private final Duration backoffMin;
     private final Duration backoffMax;
     private final int maxConnectAttempts;
@@ -239,6 +241,7 @@ public final class ArchipelagoClient implements AutoCloseable {
         this.ownsTransport = b.transport == null;
         this.clock = b.clock;
         this.loginTimeout = b.loginTimeout;
+        this.keepAlive = b.keepAlive;
         this.backoffMin = b.backoffMin;
         this.backoffMax = b.backoffMax;
         this.maxConnectAttempts = b.maxConnectAttempts;
@@ -573,6 +576,9 @@ public final class ArchipelagoClient implements AutoCloseable {
         final CompletableFuture<Void> closed = new CompletableFuture<>();
         boolean loggedIn;
         @Nullable String abortReason;
+        /** When the server was last heard from (a message or a pong); client thread only. */
+        @Nullable Instant lastHeard;
+        @Nullable Instant nextPing;
 
         Attempt(URI uri) {
             this.uri = uri;
@@ -592,6 +598,15 @@ public final class ArchipelagoClient implements AutoCloseable {
                 ready.complete(null);
             }
             return ready;
+        }
+
+        @Override
+        public void onPong() {
+            post(() -> {
+                if (this == attempt) {
+                    lastHeard = clock.instant();
+                }
+            });
         }
 
         @Override
@@ -653,6 +668,8 @@ public final class ArchipelagoClient implements AutoCloseable {
         a.connection = c;
         candidateFound = true;
         Instant now = clock.instant();
+        a.lastHeard = now;
+        a.nextPing = now.plus(keepAlive);
         if (roomId != null) {
             boolean v2 = SUBPROTOCOL_V2.equals(c.subprotocol());
             if (!v2 && !fallbackToV1) {
@@ -693,6 +710,7 @@ public final class ArchipelagoClient implements AutoCloseable {
             held.add(() -> frame(a, text, ready)); // at most one per connection: the transport waits for ready
             return;
         }
+        a.lastHeard = clock.instant();
         List<Decoded<ServerPacket>> packets;
         try {
             packets = codec.decodeServerFrame(text);
@@ -982,6 +1000,10 @@ public final class ArchipelagoClient implements AutoCloseable {
             at = earliest(at, loginDeadline);
         }
         at = earliest(at, reconnectAt);
+        Attempt live = attempt;
+        if (live != null && live.connection != null) {
+            at = earliest(at, live.nextPing);
+        }
         if (at != null && at.equals(timerAt)) {
             return;
         }
@@ -1028,6 +1050,34 @@ public final class ArchipelagoClient implements AutoCloseable {
                 attempt = null;
                 a.opening.cancel(true);
                 retryLater("could not connect to " + a.uri + " within " + loginTimeout.toSeconds() + " s");
+            }
+        }
+        Attempt live = attempt;
+        Instant ping = live == null ? null : live.nextPing;
+        Instant heard = live == null ? null : live.lastHeard;
+        Transport.Connection conn = live == null ? null : live.connection;
+        if (live != null && conn != null && ping != null && heard != null && !now.isBefore(ping)) {
+            if (!now.isBefore(heard.plus(keepAlive.multipliedBy(2)))) {
+                live.abortReason = "nothing heard from the server for " + Duration.between(heard, now).toMillis() + " ms";
+                conn.abort();
+            } else {
+                live.nextPing = now.plus(keepAlive);
+                CompletableFuture<?> sent;
+                try {
+                    sent = conn.ping().toCompletableFuture();
+                } catch (RuntimeException e) {
+                    sent = CompletableFuture.failedFuture(e);
+                }
+                sent.whenComplete((r, e) -> {
+                    if (e != null) {
+                        post(() -> {
+                            if (live == attempt) {
+                                live.abortReason = "a ping failed: " + describe(e);
+                                conn.abort();
+                            }
+                        });
+                    }
+                });
             }
         }
         handle(session.onTimeout(now), attempt);
@@ -1803,6 +1853,7 @@ public final class ArchipelagoClient implements AutoCloseable {
         private Clock clock = Clock.systemUTC();
         private @Nullable RandomGenerator random;
         private Duration loginTimeout = Duration.ofSeconds(15);
+        private Duration keepAlive = Duration.ofSeconds(20);
         private Duration backoffMin = Duration.ofSeconds(1);
         private Duration backoffMax = Duration.ofSeconds(30);
         private int maxConnectAttempts = 5;
@@ -2035,6 +2086,20 @@ public final class ArchipelagoClient implements AutoCloseable {
         public Builder loginTimeout(Duration value) {
             positive(value, "loginTimeout");
             this.loginTimeout = value;
+            return this;
+        }
+
+        /**
+         * Sets the keep-alive: a WebSocket ping this often, and a connection from which nothing (no message, no
+         * pong) was heard for twice as long is dropped and reopened (default 20 s, as the reference server's
+         * websockets library pings).
+         *
+         * @param value the interval
+         * @return this builder
+         */
+        public Builder keepAlive(Duration value) {
+            positive(value, "keepAlive");
+            this.keepAlive = value;
             return this;
         }
 

@@ -113,6 +113,11 @@ final class JettyTransport implements Transport, AutoCloseable {
         }
 
         @Override
+        public void onWebSocketPong(ByteBuffer payload) {
+            listener.onPong();
+        }
+
+        @Override
         public void onWebSocketBinary(ByteBuffer payload, Callback callback) {
             callback.succeed();
         }
@@ -155,6 +160,13 @@ final class JettyTransport implements Transport, AutoCloseable {
         @Override
         public void close(String reason) {
             session.close(StatusCode.NORMAL, reason, Callback.NOOP);
+        }
+
+        @Override
+        public CompletionStage<?> ping() {
+            CompletableFuture<Void> sent = new CompletableFuture<>();
+            session.sendPing(ByteBuffer.allocate(0), Callback.from(() -> sent.complete(null), sent::completeExceptionally));
+            return sent;
         }
 
         @Override
