@@ -114,8 +114,8 @@ import org.jspecify.annotations.Nullable;
  * random factor from 0.5 to 1) for as long as the client is open; the session resumes: the outbox is
  * re-sent, items already delivered are not delivered again, and {@code SetNotify} subscriptions are
  * renewed. A socket that opens but reaches no login within {@link Builder#loginTimeout(Duration)} is
- * dropped and counts as a failed attempt; a connection from which nothing was heard for two
- * {@linkplain Builder#keepAlive(Duration) keep-alive} intervals (the client pings) is dropped and reopened.
+ * dropped and counts as a failed attempt; a connection from which nothing was heard after two
+ * {@linkplain Builder#keepAlive(Duration) keep-alive} pings is dropped and reopened.
  *
  * <p><b>v2.0.</b> With {@link Builder#room(String)} the client offers the WebSocket subprotocol {@code v2.0}
  * and sends {@code Join}. If the server does not accept the subprotocol the client never sends
@@ -579,6 +579,8 @@ public final class ArchipelagoClient implements AutoCloseable {
         /** When the server was last heard from (a message or a pong); client thread only. */
         @Nullable Instant lastHeard;
         @Nullable Instant nextPing;
+        /** Pings sent since the server was last heard from. */
+        int unanswered;
 
         Attempt(URI uri) {
             this.uri = uri;
@@ -605,6 +607,7 @@ public final class ArchipelagoClient implements AutoCloseable {
             post(() -> {
                 if (this == attempt) {
                     lastHeard = clock.instant();
+                    unanswered = 0;
                 }
             });
         }
@@ -711,6 +714,7 @@ public final class ArchipelagoClient implements AutoCloseable {
             return;
         }
         a.lastHeard = clock.instant();
+        a.unanswered = 0;
         List<Decoded<ServerPacket>> packets;
         try {
             packets = codec.decodeServerFrame(text);
@@ -1057,11 +1061,12 @@ public final class ArchipelagoClient implements AutoCloseable {
         Instant heard = live == null ? null : live.lastHeard;
         Transport.Connection conn = live == null ? null : live.connection;
         if (live != null && conn != null && ping != null && heard != null && !now.isBefore(ping)) {
-            if (!now.isBefore(heard.plus(keepAlive.multipliedBy(2)))) {
+            if (live.unanswered >= 2) { // two pings, a keep-alive interval apart, and not a word
                 live.abortReason = "nothing heard from the server for " + Duration.between(heard, now).toMillis() + " ms";
                 conn.abort();
             } else {
                 live.nextPing = now.plus(keepAlive);
+                live.unanswered++;
                 CompletableFuture<?> sent;
                 try {
                     sent = conn.ping().toCompletableFuture();
@@ -2091,7 +2096,7 @@ public final class ArchipelagoClient implements AutoCloseable {
 
         /**
          * Sets the keep-alive: a WebSocket ping this often, and a connection from which nothing (no message, no
-         * pong) was heard for twice as long is dropped and reopened (default 20 s, as the reference server's
+         * pong) was heard after two pings is dropped and reopened (default 20 s, as the reference server's
          * websockets library pings).
          *
          * @param value the interval
