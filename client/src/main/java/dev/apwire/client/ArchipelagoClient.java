@@ -745,8 +745,8 @@ public final class ArchipelagoClient implements AutoCloseable {
     }
 
     private void lost(Attempt a, String why) {
-        if (a != attempt) {
-            return;
+        if (a != attempt || a.connection == null) {
+            return; // a connection that never opened is reported by its open future (openFailed)
         }
         attempt = null;
         failQueuedFrames();

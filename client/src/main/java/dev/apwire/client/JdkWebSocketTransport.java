@@ -120,6 +120,8 @@ public final class JdkWebSocketTransport implements Transport, AutoCloseable {
     private final class Adapter implements WebSocket.Listener {
         private final Listener listener;
         private final AtomicBoolean ended = new AtomicBoolean();
+        /** Whether the connection opened: a failed open is reported by the open future alone. */
+        private volatile boolean opened;
         private final StringBuilder text = new StringBuilder();
         private volatile @Nullable Conn conn;
 
@@ -137,13 +139,14 @@ public final class JdkWebSocketTransport implements Transport, AutoCloseable {
         }
 
         void end(int code, String reason) {
-            if (ended.compareAndSet(false, true)) {
+            if (opened && ended.compareAndSet(false, true)) {
                 listener.onClosed(code, reason);
             }
         }
 
         @Override
         public void onOpen(WebSocket ws) {
+            opened = true;
             listener.onOpen(connection(ws));
             ws.request(1);
         }

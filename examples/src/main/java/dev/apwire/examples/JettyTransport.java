@@ -74,6 +74,8 @@ final class JettyTransport implements Transport, AutoCloseable {
     public final class Endpoint implements Session.Listener.AutoDemanding {
         private final Listener listener;
         private final AtomicBoolean ended = new AtomicBoolean();
+        /** Whether the connection opened: a failed open is reported by the open future alone. */
+        private volatile boolean opened;
         private @Nullable Conn conn;
 
         Endpoint(Listener listener) {
@@ -90,13 +92,14 @@ final class JettyTransport implements Transport, AutoCloseable {
         }
 
         void end(int code, String reason) {
-            if (ended.compareAndSet(false, true)) {
+            if (opened && ended.compareAndSet(false, true)) {
                 listener.onClosed(code, reason);
             }
         }
 
         @Override
         public void onWebSocketOpen(Session s) {
+            opened = true;
             boolean deflate = false;
             for (ExtensionConfig e : s.getUpgradeResponse().getExtensions()) {
                 deflate |= e.getName().equals("permessage-deflate");
