@@ -707,7 +707,7 @@ public final class ArchipelagoClient implements AutoCloseable {
             ready.complete(null);
             return;
         }
-        if (backlog.get() >= maxBacklog) {
+        if (backlog.get() >= maxBacklog && state == State.CONNECTED) { // the login's few frames always go through
             held.add(() -> frame(a, text, ready)); // at most one per connection: the transport waits for ready
             return;
         }
@@ -2153,8 +2153,8 @@ public final class ArchipelagoClient implements AutoCloseable {
         }
 
         /**
-         * Sets how many events may wait for listeners or {@link ArchipelagoClient#poll()} before the client
-         * stops reading from the socket (default 65536).
+         * Sets how many events may wait for listeners or {@link ArchipelagoClient#poll()} before the client,
+         * once logged in, stops reading from the socket until they are taken (default 65536).
          *
          * @param value the bound
          * @return this builder

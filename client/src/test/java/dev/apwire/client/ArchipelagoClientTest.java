@@ -374,6 +374,28 @@ class ArchipelagoClientTest {
         assertThat(store.load()).isEqualTo(new Progress(2, List.of()));
     }
 
+    @Test
+    void aFullPollQueueHoldsTheSocketUntilTheGamePolls() throws Exception {
+        ArchipelagoClient client = open(alice().pollMode().maxBacklog(2));
+        await(client.connect());
+        server.loginBob(world, "Bob", "Lantern Run");
+        server.bobChecks(4001);
+        server.bobChecks(4002);
+        server.bobChecks(4003);
+        Thread.sleep(200); // the client reads until two events wait, then holds the next frame
+        assertThat(client.receivedItems().size()).as("not all read while nobody polls").isLessThan(4);
+        List<Long> items = new ArrayList<>();
+        eventually(() -> {
+            for (SessionEvent e : client.poll()) {
+                if (e instanceof ItemsReceived r) {
+                    r.items().forEach(i -> items.add(i.item().item()));
+                }
+            }
+            return items.size() == 4;
+        });
+        assertThat(items).containsExactly(RED_PEBBLE, GOLDEN_KEY, 1004L, RED_PEBBLE);
+    }
+
     private static Progress loadQuietly(FileProgressStore store) {
         try {
             return store.load();
