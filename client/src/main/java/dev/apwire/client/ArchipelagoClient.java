@@ -426,6 +426,7 @@ public final class ArchipelagoClient implements AutoCloseable {
                 complete(f, session.login().orElseThrow());
                 return;
             }
+            CompletableFuture<LoginState> previous = connecting;
             connecting = f;
             failures = 0;
             Attempt a = attempt;
@@ -433,13 +434,22 @@ public final class ArchipelagoClient implements AutoCloseable {
                 state = State.CONNECTING;
                 loginDeadline = clock.instant().plus(loginTimeout);
                 handle(session.connect(password, clock.instant()), attempt);
-            } else {
-                rebuildSession(session.config().protocol(), password);
+            } else if (session.phase() == Phase.DISCONNECTED) {
+                rebuildSession(session.config().protocol(), password); // the next Connect carries it
                 if (a == null) {
                     startAttempt();
                 } else {
-                    state = State.CONNECTING;
+                    state = everLoggedIn ? State.RECONNECTING : State.CONNECTING;
                 }
+            } else if (previous != null) {
+                connecting = previous; // a login is under way with the current password: wait for it
+                previous.whenComplete((v, e) -> {
+                    if (e != null) {
+                        f.completeExceptionally(e);
+                    } else {
+                        f.complete(v);
+                    }
+                });
             }
         })) {
             f.completeExceptionally(closedException());
@@ -1237,9 +1247,9 @@ public final class ArchipelagoClient implements AutoCloseable {
             }
             CompletableFuture.allOf(each.toArray(new CompletableFuture<?>[0])).whenComplete((v, e) -> {
                 if (e != null) {
-                    all.completeExceptionally(e instanceof java.util.concurrent.CompletionException && e.getCause() != null ? e.getCause() : e);
+                    dispatcher.fail(all, e instanceof java.util.concurrent.CompletionException && e.getCause() != null ? e.getCause() : e);
                 } else {
-                    all.complete(null);
+                    dispatcher.complete(all, null);
                 }
             });
             handle(session.checkLocations(ids, clock.instant()), attempt);
