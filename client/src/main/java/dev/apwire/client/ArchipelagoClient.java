@@ -976,9 +976,7 @@ public final class ArchipelagoClient implements AutoCloseable {
                 for (CompletableFuture<Void> w : f.sent()) {
                     dispatcher.fail(w, lost);
                 }
-                if (a == attempt) {
-                    c.abort();
-                }
+                abortSoon(a, "a send failed: " + describe(e));
                 return;
             }
             for (CompletableFuture<Void> w : f.sent()) {
@@ -988,6 +986,27 @@ public final class ArchipelagoClient implements AutoCloseable {
                 pump();
             }
         }));
+    }
+
+    /**
+     * After a failed send: the transport usually reports the peer's close right after (with its code and
+     * reason); if it has not within a second, the client drops the connection itself.
+     */
+    private void abortSoon(Attempt a, String reason) {
+        if (a != attempt) {
+            return;
+        }
+        try {
+            actor.schedule(() -> run(() -> {
+                Transport.Connection c = a.connection;
+                if (a == attempt && c != null) {
+                    a.abortReason = reason;
+                    c.abort();
+                }
+            }), 1, TimeUnit.SECONDS);
+        } catch (RejectedExecutionException e) {
+            // closing
+        }
     }
 
     private void failQueuedFrames() {
@@ -1083,12 +1102,7 @@ public final class ArchipelagoClient implements AutoCloseable {
                 }
                 sent.whenComplete((r, e) -> {
                     if (e != null) {
-                        post(() -> {
-                            if (live == attempt) {
-                                live.abortReason = "a ping failed: " + describe(e);
-                                conn.abort();
-                            }
-                        });
+                        post(() -> abortSoon(live, "a ping failed: " + describe(e)));
                     }
                 });
             }
