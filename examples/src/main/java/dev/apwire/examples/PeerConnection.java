@@ -111,6 +111,8 @@ public final class PeerConnection implements Session.Listener {
     /** A timer of the driver to cancel when the connection closes (the login deadline), so that a closed
      * connection is not kept reachable until it fires. */
     volatile java.util.concurrent.@Nullable ScheduledFuture<?> closeTimer;
+    /** The disconnect that follows a close the peer does not complete; cancelled when the connection ends. */
+    private volatile java.util.concurrent.@Nullable ScheduledFuture<?> disconnectTimer;
     /** The relay's token for this connection; set and read on the relay's hub thread only. */
     @Nullable String token;
 
@@ -221,11 +223,13 @@ public final class PeerConnection implements Session.Listener {
             ended = true;
             outbox.clear();
         }
-        java.util.concurrent.ScheduledFuture<?> t = closeTimer;
-        if (t != null) {
-            t.cancel(false);
-            closeTimer = null;
+        for (java.util.concurrent.ScheduledFuture<?> t : new java.util.concurrent.ScheduledFuture<?>[] {closeTimer, disconnectTimer}) {
+            if (t != null) {
+                t.cancel(false);
+            }
         }
+        closeTimer = null;
+        disconnectTimer = null;
         handler.closed(this, statusCode, reason == null ? "" : reason);
     }
 
@@ -384,7 +388,7 @@ public final class PeerConnection implements Session.Listener {
 
     /** Disconnects after {@link #SLOW_CLOSE_GRACE_MS} if the peer has not completed the close by then. */
     private void disconnectLater() {
-        timers.schedule(() -> {
+        disconnectTimer = timers.schedule(() -> {
             Session s = session;
             boolean ended;
             synchronized (this) {

@@ -6,6 +6,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import org.eclipse.jetty.io.ArrayByteBufferPool;
 import org.eclipse.jetty.io.Connection;
 import org.eclipse.jetty.io.EndPoint;
 import org.eclipse.jetty.server.Handler;
@@ -25,7 +26,11 @@ import org.eclipse.jetty.server.ServerConnector;
  */
 final class WebSocketHost implements AutoCloseable {
 
-    private final Server server = new Server();
+    /** Buffers Jetty keeps pooled between uses: at most this much heap (and as much direct memory) in all. */
+    static final long POOLED_BUFFER_BYTES = 4L << 20;
+
+    private final Server server = new Server(null, null,
+            new ArrayByteBufferPool(0, -1, -1, -1, POOLED_BUFFER_BYTES, POOLED_BUFFER_BYTES));
     private final ServerConnector connector;
     private final ScheduledExecutorService stateThread;
     /** The handshake deadline of each HTTP connection not yet closed or upgraded. */
