@@ -353,9 +353,11 @@ public final class ClientCodec {
     private static List<DataStorageOperation> operations(JsonParser p) throws MalformedFrameException {
         final String c = "Set";
         Fields.startArray(p, c, "operations");
-        ArrayList<DataStorageOperation> list = new ArrayList<>();
+        Scratch s = Scratch.get();
+        int mark = s.mark();
+        Loc field = new Loc("operations", 0, null);
         while (p.nextToken() != JsonToken.END_ARRAY) {
-            Loc field = new Loc("operations", list.size(), null);
+            field.at(s.size(mark));
             Fields.startObject(p, c, field);
             String operation = null;
             JsonValue value = null;
@@ -375,9 +377,9 @@ public final class ClientCodec {
             }
             Fields.require(operation != null, c, new Loc(field, -1, "operation"));
             Fields.require(value != null, c, new Loc(field, -1, "value"));
-            list.add(new DataStorageOperation(OperationType.of(operation), value, Fields.extras(extras)));
+            s.push(new DataStorageOperation(OperationType.of(operation), value, Fields.extras(extras)));
         }
-        return list;
+        return s.popList(mark);
     }
 
     private static JoinPacket join(JsonParser p) throws MalformedFrameException {
