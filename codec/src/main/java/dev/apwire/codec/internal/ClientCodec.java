@@ -359,14 +359,14 @@ public final class ClientCodec {
         while (p.nextToken() != JsonToken.END_ARRAY) {
             field.at(s.size(mark));
             Fields.startObject(p, c, field);
-            String operation = null;
+            OperationType operation = null;
             JsonValue value = null;
             LinkedHashMap<String, JsonValue> extras = null;
             for (String n = p.nextName(); n != null; n = p.nextName()) {
                 p.nextToken();
                 switch (n) {
                     case "operation":
-                        operation = Fields.string(p, c, new Loc(field, -1, "operation"));
+                        operation = KnownNames.OPERATIONS.read(p, c, new Loc(field, -1, "operation"));
                         break;
                     case "value":
                         value = Fields.value(p);
@@ -377,7 +377,7 @@ public final class ClientCodec {
             }
             Fields.require(operation != null, c, new Loc(field, -1, "operation"));
             Fields.require(value != null, c, new Loc(field, -1, "value"));
-            s.push(new DataStorageOperation(OperationType.of(operation), value, Fields.extras(extras)));
+            s.push(new DataStorageOperation(operation, value, Fields.extras(extras)));
         }
         return s.popList(mark);
     }

@@ -275,24 +275,8 @@ public final class FrameDecoder<P> {
      * materialising a string per command; only an unknown name is read as a new string.
      */
     private static String commandName(JsonParser p) {
-        char[] chars = p.getStringCharacters();
-        int offset = p.getStringOffset();
-        int length = p.getStringLength();
-        for (String known : KNOWN_COMMANDS) {
-            if (known.length() == length && matches(known, chars, offset)) {
-                return known;
-            }
-        }
-        return p.getString();
-    }
-
-    private static boolean matches(String known, char[] chars, int offset) {
-        for (int i = 0; i < known.length(); i++) {
-            if (known.charAt(i) != chars[offset + i]) {
-                return false;
-            }
-        }
-        return true;
+        int i = KnownNames.indexOf(KNOWN_COMMANDS, p);
+        return i >= 0 ? KNOWN_COMMANDS[i] : p.getString();
     }
 
     /** {@code cmd} is not the first key: read the object whole, then decode it again with {@code cmd} first. */
