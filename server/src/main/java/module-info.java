@@ -5,6 +5,7 @@
 module dev.apwire.server {
     requires transitive dev.apwire.core;
     requires transitive dev.apwire.storage;
+    requires dev.apwire.codec;
     requires static org.jspecify;
 
     exports dev.apwire.server;
