@@ -20,11 +20,16 @@
 #   MAX_OTHER=0.25      summarize.mjs leaves out runs during which other processes used more than this many cores
 #                       (raise it on a shared machine and say so next to the figures)
 #
-# Recommended JVM flags (JDK 17; see bench/README.md for what was measured):
-#   -XX:TieredStopAtLevel=1 is NOT recommended: C1-only code is slower for the whole run, and the runs are long
-#   enough for C2 to pay off. -XX:+UseSerialGC: one core, so no parallel GC threads competing with the room thread
-#   (the JVM picks it anyway when it sees one CPU). -Xshare with a dynamic CDS archive (-XX:ArchiveClassesAtExit once,
-#   then -XX:SharedArchiveFile; -XX:+AutoCreateSharedArchive needs JDK 19) cuts class loading at startup.
+# Recommended JVM flags (JDK 17; bench/README.md has what was measured):
+#   -XX:TieredStopAtLevel=1  C1 only. Pinned to one core, the JVM's C2 compiler threads run on the room's core; the
+#                            load runs last seconds, too short for C2's code to repay its compile time: C1 alone
+#                            cut the server's CPU per delivered frame about in half in login, checks and storage.
+#                            (For a server that runs for hours, leave C2 on.)
+#   -XX:+UseSerialGC         one core: no parallel GC threads competing with the room thread (the JVM picks it
+#                            anyway when it sees one CPU).
+#   a dynamic CDS archive    recorded once (-XX:ArchiveClassesAtExit), then -XX:SharedArchiveFile for every run;
+#                            -XX:+AutoCreateSharedArchive needs JDK 19. It shortens class loading at startup; its
+#                            effect was within the noise of this shared machine.
 #   Not -XX:+AlwaysPreTouch or a large -Xms: a pre-touched heap hides the memory the idle scenario measures.
 set -euo pipefail
 
@@ -36,7 +41,7 @@ SERVER_CORE=${SERVER_CORE:-0}
 GEN_CORE=${GEN_CORE:-1}
 MAX_OTHER=${MAX_OTHER:-0.25}
 CDS=${CDS:-1}
-JAVA_FLAGS=${JAVA_FLAGS:-"-XX:+UseSerialGC"}
+JAVA_FLAGS=${JAVA_FLAGS:-"-XX:+UseSerialGC -XX:TieredStopAtLevel=1"}
 JAR=$ROOT/examples/target/apwire.jar
 OUT=$ROOT/target/load
 RESULTS=$OUT/results
