@@ -61,6 +61,16 @@ final class Scratch {
         return longTop;
     }
 
+    /** {@return the object stack's size in slots} */
+    int capacity() {
+        return objects.length;
+    }
+
+    /** {@return the number stack's size in slots} */
+    int longCapacity() {
+        return longs.length;
+    }
+
     void push(Object value) {
         if (objectTop == objects.length) {
             objects = Arrays.copyOf(objects, objectTop * 2);
