@@ -52,6 +52,7 @@ public final class FrameDecoder<P> {
 
     /** Every command's wire name, both directions. */
     private static final String[] KNOWN_COMMANDS = knownCommands();
+    private static final KnownNames.Table COMMAND_TABLE = new KnownNames.Table(KNOWN_COMMANDS);
 
     private final JsonFactory factory;
     private final JsonFactory names;
@@ -275,7 +276,7 @@ public final class FrameDecoder<P> {
      * materialising a string per command; only an unknown name is read as a new string.
      */
     private static String commandName(JsonParser p) {
-        int i = KnownNames.indexOf(KNOWN_COMMANDS, p);
+        int i = COMMAND_TABLE.indexOf(p);
         return i >= 0 ? KNOWN_COMMANDS[i] : p.getString();
     }
 

@@ -4,6 +4,7 @@ import dev.apwire.protocol.JsonMessagePartType;
 import dev.apwire.protocol.OperationType;
 import dev.apwire.protocol.PrintJsonType;
 import dev.apwire.protocol.TextColor;
+import java.util.Arrays;
 import java.util.List;
 import java.util.function.Function;
 import tools.jackson.core.JsonParser;
@@ -27,16 +28,17 @@ final class KnownNames<T> {
     static final KnownNames<OperationType> OPERATIONS =
             new KnownNames<>(OperationType.known(), OperationType::name, OperationType::of);
 
-    private final String[] names;
+    private final Table table;
     private final Object[] values;
     private final Function<String, T> of;
 
     private KnownNames(List<T> known, Function<T, String> name, Function<String, T> of) {
-        this.names = new String[known.size()];
-        this.values = known.toArray();
+        String[] names = new String[known.size()];
         for (int i = 0; i < names.length; i++) {
             names[i] = name.apply(known.get(i));
         }
+        this.table = new Table(names);
+        this.values = known.toArray();
         this.of = of;
     }
 
@@ -53,35 +55,59 @@ final class KnownNames<T> {
         if (p.currentToken() != JsonToken.VALUE_STRING) {
             Fields.string(p, cmd, field); // throws the rule's problem
         }
-        int i = indexOf(names, p);
+        int i = table.indexOf(p);
         return i >= 0 ? (T) values[i] : of.apply(p.getString());
     }
 
     /**
-     * {@return the index of the string at the parser's current {@code VALUE_STRING} in {@code names}, or -1}
-     *
-     * @param names the known strings
-     * @param p the parser
+     * Known strings hashed for lookup in a parser's character buffer: the buffer's characters are hashed as
+     * {@link String#hashCode} would, probed in an open-addressing table, and the one candidate compared.
+     * Immutable and thread-safe.
      */
-    static int indexOf(String[] names, JsonParser p) {
-        char[] chars = p.getStringCharacters();
-        int offset = p.getStringOffset();
-        int length = p.getStringLength();
-        for (int i = 0; i < names.length; i++) {
-            String known = names[i];
-            if (known.length() == length && matches(known, chars, offset)) {
-                return i;
-            }
-        }
-        return -1;
-    }
+    static final class Table {
+        private final char[][] names;
+        private final int[] slots; // index + 1 of the name in each slot, 0 for an empty slot
+        private final int mask;
 
-    private static boolean matches(String known, char[] chars, int offset) {
-        for (int i = 0; i < known.length(); i++) {
-            if (known.charAt(i) != chars[offset + i]) {
-                return false;
+        Table(String[] names) {
+            this.names = new char[names.length][];
+            int size = Integer.highestOneBit(Math.max(4, names.length * 4) - 1) << 1;
+            this.slots = new int[size];
+            this.mask = size - 1;
+            for (int i = 0; i < names.length; i++) {
+                this.names[i] = names[i].toCharArray();
+                int slot = spread(names[i].hashCode()) & mask;
+                while (slots[slot] != 0) {
+                    slot = (slot + 1) & mask;
+                }
+                slots[slot] = i + 1;
             }
         }
-        return true;
+
+        /**
+         * {@return the index of the string at the parser's current {@code VALUE_STRING}, or -1}
+         *
+         * @param p the parser
+         */
+        int indexOf(JsonParser p) {
+            char[] chars = p.getStringCharacters();
+            int offset = p.getStringOffset();
+            int length = p.getStringLength();
+            int h = 0;
+            for (int i = offset, end = offset + length; i < end; i++) {
+                h = 31 * h + chars[i];
+            }
+            for (int slot = spread(h) & mask; slots[slot] != 0; slot = (slot + 1) & mask) {
+                char[] known = names[slots[slot] - 1];
+                if (known.length == length && Arrays.equals(known, 0, length, chars, offset, offset + length)) {
+                    return slots[slot] - 1;
+                }
+            }
+            return -1;
+        }
+
+        private static int spread(int h) {
+            return h ^ (h >>> 16);
+        }
     }
 }
