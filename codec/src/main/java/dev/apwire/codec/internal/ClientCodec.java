@@ -356,6 +356,8 @@ public final class ClientCodec {
         Scratch s = Scratch.get();
         int mark = s.mark();
         Loc field = new Loc("operations", 0, null);
+        Loc operationField = new Loc(field, -1, "operation"); // both follow field's index
+        Loc valueField = new Loc(field, -1, "value");
         while (p.nextToken() != JsonToken.END_ARRAY) {
             field.at(s.size(mark));
             Fields.startObject(p, c, field);
@@ -366,7 +368,7 @@ public final class ClientCodec {
                 p.nextToken();
                 switch (n) {
                     case "operation":
-                        operation = KnownNames.OPERATIONS.read(p, c, new Loc(field, -1, "operation"));
+                        operation = KnownNames.OPERATIONS.read(p, c, operationField);
                         break;
                     case "value":
                         value = Fields.value(p);
@@ -375,8 +377,8 @@ public final class ClientCodec {
                         extras = Fields.extra(extras, n, p);
                 }
             }
-            Fields.require(operation != null, c, new Loc(field, -1, "operation"));
-            Fields.require(value != null, c, new Loc(field, -1, "value"));
+            Fields.require(operation != null, c, operationField);
+            Fields.require(value != null, c, valueField);
             s.push(new DataStorageOperation(operation, value, Fields.extras(extras)));
         }
         return s.popList(mark);
