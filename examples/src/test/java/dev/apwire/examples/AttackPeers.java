@@ -127,7 +127,9 @@ final class AttackPeers {
 
         static Peer open(String url) throws Exception {
             Peer p = new Peer();
-            p.ws = HTTP.newWebSocketBuilder().connectTimeout(Duration.ofSeconds(5)).buildAsync(URI.create(url), p)
+            // one HttpClient per peer: with many peers on one client, the JDK's WebSocket sometimes failed a
+            // message with "Invalid UTF-8" under load that a raw-socket reader of the same server decoded cleanly
+            p.ws = HttpClient.newHttpClient().newWebSocketBuilder().connectTimeout(Duration.ofSeconds(5)).buildAsync(URI.create(url), p)
                     .get(10, TimeUnit.SECONDS);
             return p;
         }
