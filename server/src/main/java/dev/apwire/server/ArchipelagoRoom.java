@@ -364,6 +364,7 @@ public final class ArchipelagoRoom<C> {
      * @return the console output and the step
      */
     public ConsoleResult<C> console(String line, Instant now) {
+        core.lastNow = now;
         List<String> output = new ArrayList<>();
         server.run(line, now, output);
         return new ConsoleResult<>(output, finish(now));
@@ -635,6 +636,7 @@ public final class ArchipelagoRoom<C> {
     // ---------------------------------------------------------------- dispatch
 
     private void handle(C c, ClientPacket packet, Instant now) {
+        core.lastNow = now;
         Connection conn = Objects.requireNonNull(core.connections.get(c));
         ClientCommand command = packet.command();
         if (!RoomRules.accepts(conn.phase, command)) {
@@ -938,6 +940,7 @@ public final class ArchipelagoRoom<C> {
     }
 
     private RoomStep<C> finish(Instant now) {
+        core.lastNow = now;
         return new RoomStep<>(core.drain());
     }
 
