@@ -81,7 +81,17 @@ final class ExampleServerCommand {
             return 1;
         }
         Multiworld world = room.multiworld();
-        ExampleServer server = ExampleServer.start(o.host(), o.port(), room, setup.saveFile(), o.limits());
+        java.nio.file.Path save = setup.saveFile();
+        if (save != null) {
+            // write the starting state now, so a save file that cannot be written is found before anyone plays
+            try {
+                SaveFile.write(save, room.snapshot());
+            } catch (IOException e) {
+                System.err.println("server: cannot write the save " + save + ": " + e);
+                return 1;
+            }
+        }
+        ExampleServer server = ExampleServer.start(o.host(), o.port(), room, save, o.limits());
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             try {
                 server.close();

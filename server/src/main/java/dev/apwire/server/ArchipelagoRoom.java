@@ -399,6 +399,7 @@ public final class ArchipelagoRoom<C> {
      * @return the console output and the step
      */
     public ConsoleResult<C> console(String line, Instant now) {
+        core.lastNow = now;
         List<String> output = new ArrayList<>();
         server.run(line, now, output);
         return new ConsoleResult<>(output, finish(now));
@@ -670,6 +671,7 @@ public final class ArchipelagoRoom<C> {
     // ---------------------------------------------------------------- dispatch
 
     private void handle(C c, ClientPacket packet, Instant now) {
+        core.lastNow = now;
         Connection conn = Objects.requireNonNull(core.connections.get(c));
         ClientCommand command = packet.command();
         if (!conn.authenticated() && command != ClientCommand.CONNECT
@@ -1002,6 +1004,7 @@ public final class ArchipelagoRoom<C> {
     }
 
     private RoomStep<C> finish(Instant now) {
+        core.lastNow = now;
         return new RoomStep<>(core.drain());
     }
 
