@@ -16,6 +16,10 @@
 #   LOAD_SRC=DIR        the load generator (default: the first of ../shared/bench/load, ../../shared/bench/load)
 #   SERVER_CORE=0 GEN_CORE=1   the cores taskset pins the server and the generator to
 #   JAVA_FLAGS="..."    the server JVM's flags (default: the recommended ones below)
+#   SAVE=0              0: the server runs with --disable-save (the reference MultiServer.py saves on a timer, every
+#                       600 s by default, so never within a run); 1: with its default save file beside the multiworld,
+#                       removed before each start so that every room is fresh (the server then holds each step's
+#                       frames until the save that must precede them, up to 100 ms later)
 #   CDS=1               build a class-data-sharing archive of the server's classes once and start every run with it
 #   MAX_OTHER=0.25      summarize.mjs leaves out runs during which other processes used more than this many cores
 #                       (raise it on a shared machine and say so next to the figures)
@@ -41,6 +45,7 @@ SERVER_CORE=${SERVER_CORE:-0}
 GEN_CORE=${GEN_CORE:-1}
 MAX_OTHER=${MAX_OTHER:-0.25}
 CDS=${CDS:-1}
+SAVE=${SAVE:-0}
 JAVA_FLAGS=${JAVA_FLAGS:-"-XX:+UseSerialGC -XX:TieredStopAtLevel=1"}
 JAR=$ROOT/examples/target/apwire.jar
 OUT=$ROOT/target/load
@@ -87,8 +92,12 @@ trap stop_server EXIT
 # start_server LOG [extra JVM flags...]: a fresh server on a free port, pinned; sets SERVER_PID and PORT
 start_server() {
   local log=$1; shift
+  local save_flag=--disable-save
+  # a save left by the previous run would restore its checked locations: every room starts fresh
+  rm -f "${WORLD_FILE%.archipelago}.apwsave"
+  if [[ "$SAVE" == 1 ]]; then save_flag=; fi
   # shellcheck disable=SC2086
-  taskset -c "$SERVER_CORE" java $JAVA_FLAGS "$@" -jar "$JAR" server --multiworld "$WORLD_FILE" --host 127.0.0.1 --port 0 \
+  taskset -c "$SERVER_CORE" java $JAVA_FLAGS "$@" -jar "$JAR" server --multiworld "$WORLD_FILE" $save_flag --host 127.0.0.1 --port 0 \
       >"$log" 2>&1 &
   SERVER_PID=$!
   PORT=

@@ -15,7 +15,6 @@ import dev.apwire.server.RoomDelivery;
 import dev.apwire.server.RoomStep;
 import java.io.PrintStream;
 import java.net.InetSocketAddress;
-import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -338,7 +337,7 @@ public final class ExampleServer implements AutoCloseable {
 
     /** One connection's share of a step: its frames, in order, and whether the step closes it. */
     private static final class Outgoing {
-        final List<ByteBuffer> frames = new ArrayList<>();
+        final List<OutFrame> frames = new ArrayList<>();
         @Nullable String close;
     }
 
@@ -357,12 +356,12 @@ public final class ExampleServer implements AutoCloseable {
         if (step.isEmpty()) {
             return;
         }
-        Map<List<ServerPacket>, ByteBuffer> encoded = new IdentityHashMap<>();
+        Map<List<ServerPacket>, OutFrame> encoded = new IdentityHashMap<>();
         Map<Long, Outgoing> out = new LinkedHashMap<>();
         for (RoomAction<Long> a : step.actions()) {
             Outgoing o = out.computeIfAbsent(a.connection(), k -> new Outgoing());
             if (a instanceof RoomDelivery<Long> d) {
-                o.frames.add(encoded.computeIfAbsent(d.frame(), f -> ByteBuffer.wrap(codec.encodeServerFrameBytes(f))));
+                o.frames.add(encoded.computeIfAbsent(d.frame(), f -> new OutFrame(codec.encodeServerFrameBytes(f))));
             } else {
                 o.close = ((RoomClose<Long>) a).reason();
             }

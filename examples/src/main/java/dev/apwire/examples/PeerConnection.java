@@ -13,8 +13,10 @@ import org.eclipse.jetty.websocket.api.Session;
 import org.eclipse.jetty.websocket.api.StatusCode;
 import org.eclipse.jetty.websocket.common.WebSocketSession;
 import org.eclipse.jetty.websocket.core.CoreSession;
+import org.eclipse.jetty.websocket.core.Extension;
 import org.eclipse.jetty.websocket.core.Frame;
 import org.eclipse.jetty.websocket.core.OpCode;
+import org.eclipse.jetty.websocket.core.WebSocketCoreSession;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -32,7 +34,8 @@ import org.jspecify.annotations.Nullable;
  * calls {@link #processed} on the state thread when the message is done.
  *
  * <p><b>Outbound.</b> The state thread hands each step's frames for this connection to {@link #send} at once;
- * the frames are encoded bytes shared by every recipient of a broadcast. A writer task on Jetty's thread pool
+ * the frames are encoded bytes shared by every recipient of a broadcast ({@link OutFrame}; on a connection that
+ * negotiated {@link SharedDeflateExtension}, the frame's compressed form, also made once and shared). A writer task on Jetty's thread pool
  * (never the state thread) passes them to Jetty's frame flusher in batch mode and flushes once, so a step costs
  * one socket write and one callback per connection, whatever its number of frames. Bytes count as queued from
  * {@link #send} until that flush completes. A reader falls behind when its queue stays over
@@ -97,7 +100,7 @@ public final class PeerConnection implements Session.Listener {
     }
 
     /** One outbound item: an encoded text frame, or the close that ends the connection. */
-    private record Out(@Nullable ByteBuffer frame, int closeCode, String closeReason) {
+    private record Out(@Nullable OutFrame frame, int closeCode, String closeReason) {
     }
 
     private final Handler handler;
@@ -107,6 +110,8 @@ public final class PeerConnection implements Session.Listener {
 
     private @Nullable Session session;
     private @Nullable CoreSession core;
+    /** Whether the connection negotiated {@link SharedDeflateExtension}: text goes out compressed once per frame. */
+    private volatile boolean sharedDeflate;
     private volatile long id = -1;
     /** A timer of the driver to cancel when the connection closes (the login deadline), so that a closed
      * connection is not kept reachable until it fires. */
@@ -164,6 +169,11 @@ public final class PeerConnection implements Session.Listener {
     public void onWebSocketOpen(Session s) {
         this.session = s;
         this.core = s instanceof WebSocketSession ? ((WebSocketSession) s).getCoreSession() : null;
+        if (core instanceof WebSocketCoreSession w) {
+            for (Extension e : w.getExtensionStack().getExtensions()) {
+                sharedDeflate |= e instanceof SharedDeflateExtension;
+            }
+        }
         s.setInputBufferSize(limits.bufferBytes());
         s.setOutputBufferSize(limits.bufferBytes());
         handler.opened(this);
@@ -329,7 +339,7 @@ public final class PeerConnection implements Session.Listener {
      * @param closeCode the close code to send after them, 0 for none
      * @param closeReason the close reason
      */
-    void send(List<ByteBuffer> frames, int closeCode, String closeReason) {
+    void send(List<OutFrame> frames, int closeCode, String closeReason) {
         boolean start;
         boolean tooSlow = false;
         boolean check = false;
@@ -338,8 +348,8 @@ public final class PeerConnection implements Session.Listener {
                 return;
             }
             long bytes = 0;
-            for (ByteBuffer f : frames) {
-                bytes += f.remaining();
+            for (OutFrame f : frames) {
+                bytes += f.length();
             }
             if (queued + bytes > HARD_FACTOR * limits.maxQueuedBytes()) {
                 tooSlow = true;
@@ -350,7 +360,7 @@ public final class PeerConnection implements Session.Listener {
                     overChecking = true;
                     check = true;
                 }
-                for (ByteBuffer f : frames) {
+                for (OutFrame f : frames) {
                     outbox.add(new Out(f, 0, ""));
                 }
                 if (closeCode != 0) {
@@ -445,14 +455,22 @@ public final class PeerConnection implements Session.Listener {
                 continue;
             }
             long bytes = 0;
+            boolean deflate = sharedDeflate;
             for (Out o : batch) {
-                ByteBuffer f = o.frame();
+                OutFrame f = o.frame();
                 if (f != null) {
-                    bytes += f.remaining();
+                    bytes += f.length();
                     if (c != null) {
-                        c.sendFrame(new Frame(OpCode.TEXT, f.duplicate()), org.eclipse.jetty.util.Callback.NOOP, true);
+                        Frame frame = new Frame(OpCode.TEXT);
+                        if (deflate) {
+                            frame.setRsv1(true);
+                            frame.setPayload(f.deflated());
+                        } else {
+                            frame.setPayload(f.text());
+                        }
+                        c.sendFrame(frame, org.eclipse.jetty.util.Callback.NOOP, true);
                     } else {
-                        s.sendText(java.nio.charset.StandardCharsets.UTF_8.decode(f.duplicate()).toString(), Callback.NOOP);
+                        s.sendText(java.nio.charset.StandardCharsets.UTF_8.decode(f.text()).toString(), Callback.NOOP);
                     }
                 } else {
                     s.close(o.closeCode(), ExampleServer.closeReason(o.closeReason()), Callback.NOOP);

@@ -258,7 +258,7 @@ public final class RelayServer implements AutoCloseable {
 
     /** One connection's share of a step. */
     private static final class Outgoing {
-        final List<ByteBuffer> frames = new ArrayList<>();
+        final List<OutFrame> frames = new ArrayList<>();
         int closeCode;
         String closeReason = "";
     }
@@ -268,11 +268,11 @@ public final class RelayServer implements AutoCloseable {
      * and close in one call, pings go out, and the timer is re-armed.
      */
     private void apply(HubStep step) {
-        Map<ChangesServerPacket, ByteBuffer> encoded = new IdentityHashMap<>();
+        Map<ChangesServerPacket, OutFrame> encoded = new IdentityHashMap<>();
         Map<String, Outgoing> out = new LinkedHashMap<>();
         for (Delivery d : step.deliveries()) {
             out.computeIfAbsent(d.token(), k -> new Outgoing()).frames.add(
-                    encoded.computeIfAbsent(d.packet(), p -> ByteBuffer.wrap(codec.encode(p).getBytes(StandardCharsets.UTF_8))));
+                    encoded.computeIfAbsent(d.packet(), p -> new OutFrame(codec.encode(p).getBytes(StandardCharsets.UTF_8))));
         }
         for (Action a : step.actions()) {
             if (a instanceof PingAction) {

@@ -96,6 +96,7 @@ final class WebSocketHost implements AutoCloseable {
         // cancelled timers (login deadlines of closed connections) leave the queue at once
         state.setRemoveOnCancelPolicy(true);
         this.stateThread = state;
+        SharedDeflateExtension.install(server);
         connector.setHost(host);
         connector.setPort(port);
         server.addConnector(connector);

@@ -1,0 +1,113 @@
+package dev.apwire.examples;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.net.URI;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.zip.Inflater;
+import org.eclipse.jetty.websocket.api.Callback;
+import org.eclipse.jetty.websocket.api.ExtensionConfig;
+import org.eclipse.jetty.websocket.api.Session;
+import org.eclipse.jetty.websocket.client.ClientUpgradeRequest;
+import org.eclipse.jetty.websocket.client.WebSocketClient;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/** permessage-deflate without context takeover, each broadcast compressed once ({@link SharedDeflateExtension}). */
+@Timeout(20)
+class SharedDeflateTest {
+
+    /** Inflates one message the way a client does for a message compressed on its own. */
+    private static String inflate(ByteBuffer payload) throws Exception {
+        Inflater inflater = new Inflater(true);
+        ByteBuffer in = ByteBuffer.allocate(payload.remaining() + 4).put(payload).put(new byte[] {0, 0, (byte) 0xFF, (byte) 0xFF}).flip();
+        inflater.setInput(in);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        byte[] buf = new byte[1024];
+        while (in.hasRemaining() || !inflater.needsInput()) {
+            int n = inflater.inflate(buf);
+            if (n == 0 && inflater.needsInput()) {
+                break;
+            }
+            out.write(buf, 0, n);
+        }
+        inflater.end();
+        return out.toString(StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void aFrameCompressedOnItsOwnInflatesToItsText() throws Exception {
+        StringBuilder big = new StringBuilder();
+        for (int i = 0; big.length() < 300_000; i++) {
+            big.append("{\"cmd\":\"PrintJSON\",\"n\":").append(i * 7919 % 100_003).append("},");
+        }
+        for (String text : List.of("[]", "[{\"cmd\":\"Bounced\",\"data\":{\"é\":\"ü€𝄞\"}}]", big.toString())) {
+            OutFrame f = new OutFrame(text.getBytes(StandardCharsets.UTF_8));
+            ByteBuffer d = f.deflated();
+            assertThat(inflate(d.duplicate())).isEqualTo(text);
+            assertThat(d.limit()).as("no 00 00 FF FF tail").isGreaterThan(0);
+            assertThat(f.deflated()).as("made once, shared").isEqualTo(d);
+            assertThat(f.text()).isEqualTo(ByteBuffer.wrap(text.getBytes(StandardCharsets.UTF_8)));
+        }
+        assertThat(inflate(ByteBuffer.wrap(OutFrame.deflate(ByteBuffer.allocate(0))))).isEmpty();
+    }
+
+    /** The client's listener; public for Jetty's method lookup. */
+    public static final class Reader implements Session.Listener.AutoDemanding {
+        private final CompletableFuture<Session> opened;
+        private final LinkedBlockingQueue<String> texts;
+
+        Reader(CompletableFuture<Session> opened, LinkedBlockingQueue<String> texts) {
+            this.opened = opened;
+            this.texts = texts;
+        }
+
+        @Override
+        public void onWebSocketOpen(Session s) {
+            opened.complete(s);
+        }
+
+        @Override
+        public void onWebSocketText(String message) {
+            texts.add(message);
+        }
+    }
+
+    @Test
+    void theServerNegotiatesNoContextTakeoverAndItsMessagesReadAsSent() throws Exception {
+        try (ExampleServer server = ExampleServer.start("127.0.0.1", 0, DemoWorld.load())) {
+            WebSocketClient client = new WebSocketClient();
+            client.start();
+            try {
+                for (int round = 0; round < 2; round++) {
+                    LinkedBlockingQueue<String> texts = new LinkedBlockingQueue<>();
+                    CompletableFuture<Session> opened = new CompletableFuture<>();
+                    Reader listener = new Reader(opened, texts);
+                    ClientUpgradeRequest request = new ClientUpgradeRequest(URI.create("ws://127.0.0.1:" + server.port()));
+                    request.addExtensions("permessage-deflate; client_max_window_bits");
+                    Session s = client.connect(listener, request).get(5, TimeUnit.SECONDS);
+                    opened.get(5, TimeUnit.SECONDS);
+                    List<ExtensionConfig> ext = s.getUpgradeResponse().getExtensions();
+                    assertThat(ext).singleElement().satisfies(e -> {
+                        assertThat(e.getName()).isEqualTo("permessage-deflate");
+                        assertThat(e.getParameters()).containsKey("server_no_context_takeover");
+                    });
+                    assertThat(texts.poll(5, TimeUnit.SECONDS)).startsWith("[{\"cmd\":\"RoomInfo\"");
+                    // a compressed client message is read, and the answers (several messages) arrive intact
+                    s.sendText("[{\"cmd\":\"GetDataPackage\",\"games\":[\"Pebble Quest\"]},{\"cmd\":\"GetDataPackage\"}]", Callback.NOOP);
+                    assertThat(texts.poll(5, TimeUnit.SECONDS)).startsWith("[{\"cmd\":\"DataPackage\"").contains("Red Pebble");
+                    assertThat(texts.poll(5, TimeUnit.SECONDS)).startsWith("[{\"cmd\":\"DataPackage\"").contains("Red Pebble", "Lantern Run");
+                    s.close();
+                }
+            } finally {
+                client.stop();
+            }
+        }
+    }
+}
