@@ -1,5 +1,8 @@
 package dev.apwire.examples;
 
+import dev.apwire.codec.ArchipelagoCodec;
+import dev.apwire.codec.CodecLimits;
+
 import dev.apwire.protocol.NetworkSlot;
 import dev.apwire.server.ArchipelagoRoom;
 import dev.apwire.server.LoginLimits;
@@ -91,6 +94,10 @@ final class ExampleServerCommand {
                 return 1;
             }
         }
+        long warmStart = System.nanoTime();
+        int warmSteps = Warmup.run(room, ArchipelagoCodec.create(CodecLimits.CLIENT_FRAMES));
+        System.out.println("server: warmed up in " + (System.nanoTime() - warmStart) / 1_000_000 + " ms (" + warmSteps
+                + " steps on a throwaway room)");
         ExampleServer server = ExampleServer.start(o.host(), o.port(), room, save, o.limits());
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             try {
