@@ -35,8 +35,9 @@ import org.jspecify.annotations.Nullable;
  *
  * <p><b>Outbound.</b> The state thread hands each step's frames for this connection to {@link #send} at once;
  * the frames are encoded bytes shared by every recipient of a broadcast ({@link OutFrame}; on a connection that
- * negotiated {@link SharedDeflateExtension}, the frame's compressed form, also made once and shared). A writer task on Jetty's thread pool
- * (never the state thread) passes them to Jetty's frame flusher in batch mode and flushes once, so a step costs
+ * negotiated {@link SharedDeflateExtension}, the frame's compressed form, also made once and shared). A writer task
+ * on the driver's writer ({@link WebSocketHost#writer()}: Jetty's thread pool, never the state thread; the writes
+ * of a broadcast run one after another in one pool task) passes them to Jetty's frame flusher in batch mode and flushes once, so a step costs
  * one socket write and one callback per connection, whatever its number of frames. Bytes count as queued from
  * {@link #send} until that flush completes. A reader falls behind when its queue stays over
  * {@link ConnectionLimits#maxQueuedBytes()} for {@link #BEHIND_GRACE_MS} (a burst that an active reader drains

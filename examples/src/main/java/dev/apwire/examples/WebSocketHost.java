@@ -33,6 +33,7 @@ final class WebSocketHost implements AutoCloseable {
             new ArrayByteBufferPool(0, -1, -1, -1, POOLED_BUFFER_BYTES, POOLED_BUFFER_BYTES));
     private final ServerConnector connector;
     private final ScheduledExecutorService stateThread;
+    private final SerialExecutor writer = new SerialExecutor(server.getThreadPool());
     /** The handshake deadline of each HTTP connection not yet closed or upgraded. */
     private final Map<Connection, Scheduler.Task> handshakeDeadlines = new ConcurrentHashMap<>();
 
@@ -107,9 +108,59 @@ final class WebSocketHost implements AutoCloseable {
         return server;
     }
 
-    /** {@return the executor of socket writes: Jetty's thread pool, never the state thread} */
+    /**
+     * {@return the executor of socket writes: tasks run one at a time, in order, on Jetty's thread pool, never on the
+     * state thread}
+     */
     java.util.concurrent.Executor writer() {
-        return server.getThreadPool();
+        return writer;
+    }
+
+    /**
+     * Runs tasks one at a time and in order on a pool: a burst of tasks (a broadcast's writes to a hundred
+     * connections) costs one pool task and one thread wake-up instead of one each. The drivers' write tasks never
+     * block (Jetty's flush writes what the socket takes and finishes asynchronously), so one connection's slow
+     * peer does not hold up another's writes. The queue holds at most one drain task per connection (a
+     * {@link PeerConnection} schedules its writer only when it is not already writing) and its pings.
+     */
+    static final class SerialExecutor implements java.util.concurrent.Executor {
+        private final java.util.concurrent.Executor pool;
+        private final java.util.concurrent.ConcurrentLinkedQueue<Runnable> tasks = new java.util.concurrent.ConcurrentLinkedQueue<>();
+        private final java.util.concurrent.atomic.AtomicBoolean scheduled = new java.util.concurrent.atomic.AtomicBoolean();
+
+        SerialExecutor(java.util.concurrent.Executor pool) {
+            this.pool = pool;
+        }
+
+        @Override
+        public void execute(Runnable task) {
+            tasks.add(task);
+            if (scheduled.compareAndSet(false, true)) {
+                try {
+                    pool.execute(this::runAll);
+                } catch (java.util.concurrent.RejectedExecutionException e) {
+                    scheduled.set(false); // stopping
+                }
+            }
+        }
+
+        private void runAll() {
+            while (true) {
+                Runnable task;
+                while ((task = tasks.poll()) != null) {
+                    try {
+                        task.run();
+                    } catch (RuntimeException e) {
+                        System.err.println("server: a write task failed: " + e);
+                    }
+                }
+                scheduled.set(false);
+                // a task added after the last poll and before the flag was cleared: run it here
+                if (tasks.isEmpty() || !scheduled.compareAndSet(false, true)) {
+                    return;
+                }
+            }
+        }
     }
 
     /** {@return the thread every state machine call runs on} */
