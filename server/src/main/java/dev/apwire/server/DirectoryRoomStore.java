@@ -11,7 +11,6 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
@@ -79,7 +78,7 @@ public final class DirectoryRoomStore implements RoomStore {
 
     @Override
     public Set<RoomId> list() throws IOException {
-        Set<RoomId> ids = new TreeSet<>(Comparator.comparing(RoomId::value));
+        Set<RoomId> ids = new TreeSet<>();
         try (DirectoryStream<Path> entries = Files.newDirectoryStream(dir)) {
             for (Path p : entries) {
                 String name = p.getFileName().toString();

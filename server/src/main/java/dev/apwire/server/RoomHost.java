@@ -401,7 +401,7 @@ public final class RoomHost<C> {
 
     /** {@return the rooms that are loaded (not loading or unloading), in id order} */
     public Set<RoomId> loadedRooms() {
-        Set<RoomId> loaded = new TreeSet<>(java.util.Comparator.comparing(RoomId::value));
+        Set<RoomId> loaded = new TreeSet<>();
         for (Map.Entry<RoomId, Room<C>> e : rooms.entrySet()) {
             if (e.getValue().status == Status.LOADED) {
                 loaded.add(e.getKey());

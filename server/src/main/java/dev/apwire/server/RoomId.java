@@ -15,7 +15,7 @@ import org.jspecify.annotations.Nullable;
  *
  * @param value the canonical (upper-case) identifier
  */
-public record RoomId(String value) {
+public record RoomId(String value) implements Comparable<RoomId> {
 
     /** The symbols a room id is made of. */
     public static final String ALPHABET = "23456789ABCDEFGHJKMNPQRSTUVWXYZ";
@@ -84,6 +84,15 @@ public record RoomId(String value) {
             }
         }
         return null;
+    }
+
+    /** {@return the order of the canonical ids}
+     *
+     * @param other the other id
+     */
+    @Override
+    public int compareTo(RoomId other) {
+        return value.compareTo(other.value);
     }
 
     /** {@return the canonical id} */
