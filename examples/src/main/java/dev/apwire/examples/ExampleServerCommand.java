@@ -3,6 +3,7 @@ package dev.apwire.examples;
 import dev.apwire.protocol.NetworkSlot;
 import dev.apwire.server.DemoMultiworld;
 import dev.apwire.server.Multiworld;
+import dev.apwire.server.MultiworldReader;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -16,7 +17,13 @@ final class ExampleServerCommand {
     /** The Archipelago default port. */
     static final int DEFAULT_PORT = 38281;
 
-    static final String USAGE = "usage: java -jar apwire.jar server [--port 38281] [--host 127.0.0.1]";
+    static final String USAGE = "usage: java -jar apwire.jar server [--port 38281] [--host 127.0.0.1]\n"
+            + "       java -jar apwire.jar server --rooms DIR [--default-room ID] [--create FILE] (see examples/SERVER.md)";
+
+    /** Reads the multiworld files of {@code --rooms}. */
+    static final MultiworldReader MULTIWORLD_READER = file -> {
+        throw new java.io.IOException("reading multiworld files arrives with MultiworldFiles (branch multiworld)");
+    };
 
     private ExampleServerCommand() {
     }
@@ -26,6 +33,9 @@ final class ExampleServerCommand {
     }
 
     static int run(String[] args) throws Exception {
+        if (RoomsCommand.wanted(args)) {
+            return RoomsCommand.run(args, MULTIWORLD_READER, System.out, System.err);
+        }
         Options o;
         try {
             o = parse(args);
@@ -70,14 +80,7 @@ final class ExampleServerCommand {
             String v = args[++i];
             switch (a) {
                 case "--port":
-                    try {
-                        port = Integer.parseInt(v);
-                    } catch (NumberFormatException e) {
-                        port = -1;
-                    }
-                    if (port < 0 || port > 65535) {
-                        throw new IllegalArgumentException("--port needs an integer from 0 to 65535, got '" + v + "'");
-                    }
+                    port = port(v);
                     break;
                 case "--host":
                     host = v;
@@ -89,7 +92,21 @@ final class ExampleServerCommand {
         return new Options(host, port);
     }
 
-    private static String hostForUrl(String host) {
+    /** {@return a --port value} */
+    static int port(String v) {
+        int port;
+        try {
+            port = Integer.parseInt(v);
+        } catch (NumberFormatException e) {
+            port = -1;
+        }
+        if (port < 0 || port > 65535) {
+            throw new IllegalArgumentException("--port needs an integer from 0 to 65535, got '" + v + "'");
+        }
+        return port;
+    }
+
+    static String hostForUrl(String host) {
         return host.equals("0.0.0.0") ? "127.0.0.1" : host.contains(":") ? "[" + host + "]" : host;
     }
 }
