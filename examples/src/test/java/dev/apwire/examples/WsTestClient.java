@@ -48,7 +48,11 @@ final class WsTestClient implements AutoCloseable {
             public CompletionStage<?> onText(WebSocket w, CharSequence data, boolean last) {
                 partial.append(data);
                 if (last) {
-                    self.join().frames.add(partial.toString());
+                    WsTestClient c = self.join();
+                    synchronized (c.frames) {
+                        c.frames.add(partial.toString());
+                        c.frames.notifyAll();
+                    }
                     partial.setLength(0);
                 }
                 w.request(1);
@@ -83,13 +87,16 @@ final class WsTestClient implements AutoCloseable {
     /** {@return the first frame matching, waiting at most 5 s} */
     String await(Predicate<String> frame) throws InterruptedException {
         long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
-        while (System.nanoTime() < end) {
-            for (String f : frames) {
-                if (frame.test(f)) {
-                    return f;
+        synchronized (frames) {
+            long left;
+            while ((left = end - System.nanoTime()) > 0) {
+                for (String f : frames) {
+                    if (frame.test(f)) {
+                        return f;
+                    }
                 }
+                TimeUnit.NANOSECONDS.timedWait(frames, left);
             }
-            Thread.sleep(10);
         }
         throw new AssertionError("no matching frame within 5 s; got " + frames + "; closed " + closed.getNow(null));
     }
