@@ -1,8 +1,8 @@
 package dev.apwire.examples;
 
 import dev.apwire.protocol.NetworkSlot;
-import dev.apwire.server.DemoMultiworld;
 import dev.apwire.server.Multiworld;
+import dev.apwire.server.MultiworldFiles;
 import dev.apwire.server.MultiworldReader;
 import java.util.ArrayList;
 import java.util.List;
@@ -10,7 +10,7 @@ import java.util.Map;
 
 /**
  * {@code server [--port 38281] [--host 127.0.0.1]}: runs an Archipelago server for the embedded two-player
- * demo multiworld ({@link DemoMultiworld}) until Ctrl-C / SIGTERM.
+ * demo multiworld ({@link DemoWorld}) until Ctrl-C / SIGTERM.
  */
 final class ExampleServerCommand {
 
@@ -21,9 +21,7 @@ final class ExampleServerCommand {
             + "       java -jar apwire.jar server --rooms DIR [--default-room ID] [--create FILE] (see examples/SERVER.md)";
 
     /** Reads the multiworld files of {@code --rooms}. */
-    static final MultiworldReader MULTIWORLD_READER = file -> {
-        throw new java.io.IOException("reading multiworld files arrives with MultiworldFiles (branch multiworld)");
-    };
+    static final MultiworldReader MULTIWORLD_READER = MultiworldFiles::read;
 
     private ExampleServerCommand() {
     }
@@ -44,7 +42,7 @@ final class ExampleServerCommand {
             System.err.println(USAGE);
             return 2;
         }
-        Multiworld world = DemoMultiworld.create();
+        Multiworld world = DemoWorld.load();
         ExampleServer server = ExampleServer.start(o.host(), o.port(), world);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             try {

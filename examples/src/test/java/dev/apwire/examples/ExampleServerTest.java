@@ -3,7 +3,6 @@ package dev.apwire.examples;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.apwire.server.DemoMultiworld;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.InputStream;
@@ -37,7 +36,7 @@ class ExampleServerTest {
 
     @BeforeEach
     void start() throws Exception {
-        server = ExampleServer.start("127.0.0.1", 0, DemoMultiworld.create());
+        server = ExampleServer.start("127.0.0.1", 0, DemoWorld.load());
     }
 
     @AfterEach
@@ -127,7 +126,7 @@ class ExampleServerTest {
                 .isEqualTo(new ExampleServerCommand.Options("0.0.0.0", 0));
         assertThatThrownBy(() -> ExampleServerCommand.parse(new String[] {"--port", "x"})).hasMessageContaining("--port");
         assertThatThrownBy(() -> ExampleServerCommand.parse(new String[] {"--frob", "1"})).hasMessageContaining("unknown");
-        assertThat(ExampleServerCommand.startupLine("0.0.0.0", 38281, DemoMultiworld.create())).isEqualTo(
+        assertThat(ExampleServerCommand.startupLine("0.0.0.0", 38281, DemoWorld.load())).isEqualTo(
                 "server: Archipelago room at ws://127.0.0.1:38281 (seed 48213906571023846519); slots: 1 Alice (Pebble Quest), "
                         + "2 Bob (Lantern Run); password: sesame");
         assertThat(ExampleServer.closeReason("x".repeat(300))).hasSize(120);

@@ -3,7 +3,6 @@ package dev.apwire.examples;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.apwire.server.DemoMultiworld;
 import dev.apwire.server.DirectoryRoomStore;
 import dev.apwire.server.HostConfig;
 import dev.apwire.server.MultiworldReader;
@@ -12,6 +11,7 @@ import dev.apwire.server.RoomId;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.PrintStream;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -21,6 +21,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Objects;
 import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
@@ -33,13 +34,17 @@ import org.junit.jupiter.api.io.TempDir;
 @Timeout(20)
 class MultiRoomServerTest {
 
-    /** Test fixture: a file holding the word {@code demo} is the demo multiworld. */
-    static final MultiworldReader DEMO_READER = file -> {
-        if (!Files.readString(file).strip().equals("demo")) {
-            throw new IOException("not a test multiworld: " + file);
+    /** The server's reader of multiworld files. */
+    static final MultiworldReader READER = ExampleServerCommand.MULTIWORLD_READER;
+
+    /** {@return the demo world's generator file (the jar's resource), copied into a directory} */
+    static Path demoFile(Path dir) throws IOException {
+        try (InputStream in = MultiRoomServerTest.class.getResourceAsStream(DemoWorld.RESOURCE)) {
+            Path file = dir.resolve("pebble.archipelago");
+            Files.copy(Objects.requireNonNull(in, DemoWorld.RESOURCE), file);
+            return file;
         }
-        return DemoMultiworld.create();
-    };
+    }
 
     @TempDir
     Path dir;
@@ -54,8 +59,8 @@ class MultiRoomServerTest {
     @BeforeEach
     void rooms() throws Exception {
         Path rooms = Files.createDirectory(dir.resolve("rooms"));
-        demoFile = Files.writeString(dir.resolve("demo.json"), "demo\n");
-        store = new DirectoryRoomStore(rooms, DEMO_READER, new ReplaySaveFormat());
+        demoFile = demoFile(dir);
+        store = new DirectoryRoomStore(rooms, READER, new ReplaySaveFormat());
         one = new RoomId("AAAA");
         two = new RoomId("BBBB");
         lobby = new RoomId("CCCC");
@@ -218,17 +223,17 @@ class MultiRoomServerTest {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         int status = RoomsCommand.run(new String[] {"--rooms", store.directory().toString(), "--create", demoFile.toString()},
-                DEMO_READER, new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
+                READER, new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
         assertThat(status).as(err.toString(StandardCharsets.UTF_8)).isZero();
         String[] lines = out.toString(StandardCharsets.UTF_8).split("\\R");
         RoomId id = RoomId.parse(lines[lines.length - 1]).orElseThrow();
         assertThat(id.value()).isEqualTo(lines[lines.length - 1]).hasSize(6);
         assertThat(store.list()).contains(id).hasSize(4);
-        assertThat(store.roomDirectory(id).resolve("multiworld.json")).hasContent("demo");
+        assertThat(store.roomDirectory(id).resolve("multiworld.archipelago")).hasSameBinaryContentAs(demoFile);
 
         Path bad = Files.writeString(dir.resolve("bad.json"), "{}");
         int refused = RoomsCommand.run(new String[] {"--rooms", store.directory().toString(), "--create", bad.toString()},
-                DEMO_READER, new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
+                READER, new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
         assertThat(refused).isEqualTo(1);
         assertThat(store.list()).hasSize(4);
     }

@@ -46,8 +46,8 @@ public final class RoomsMeasure {
             reader = ExampleServerCommand.MULTIWORLD_READER;
             file = Path.of(args[1]);
         } else {
-            reader = MultiRoomServerTest.DEMO_READER;
-            file = Files.writeString(tmp.resolve("demo.json"), "demo\n");
+            reader = MultiRoomServerTest.READER;
+            file = MultiRoomServerTest.demoFile(tmp);
         }
         DirectoryRoomStore store = new DirectoryRoomStore(rooms, reader, new ReplaySaveFormat());
         List<RoomId> ids = new ArrayList<>();
