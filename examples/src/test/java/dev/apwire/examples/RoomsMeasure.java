@@ -2,6 +2,8 @@ package dev.apwire.examples;
 
 import dev.apwire.server.DirectoryRoomStore;
 import dev.apwire.server.HostConfig;
+import dev.apwire.protocol.NetworkSlot;
+import dev.apwire.server.Multiworld;
 import dev.apwire.server.MultiworldReader;
 import dev.apwire.server.RoomConfig;
 import dev.apwire.server.RoomId;
@@ -13,6 +15,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Measures {@code server --rooms} (examples/SERVER.md): the heap held by 1,000 loaded idle rooms and the time from
@@ -62,6 +65,13 @@ public final class RoomsMeasure {
                 args.length > 1 ? file : "demo world", Files.size(file), System.getProperty("java.version"),
                 Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() >> 20);
         HostConfig config = HostConfig.DEFAULT.withIdleTimeout(Duration.ofHours(1));
+        // Every other room is played a little as slot 1: its login, its first location checked, a key set.
+        Multiworld world = reader.read(file);
+        NetworkSlot first = world.slots().get(1);
+        long location = world.world(1).locations().keySet().iterator().next();
+        String play = "[{\"cmd\":\"LocationChecks\",\"locations\":[" + location + "]},{\"cmd\":\"Set\",\"key\":\"k\","
+                + "\"default\":0,\"want_reply\":true,\"operations\":[{\"operation\":\"add\",\"value\":1}]}]";
+        String login = WsTestClient.connect(first.name(), first.game(), world.password() == null ? "" : world.password());
 
         MultiRoomServer server = MultiRoomServer.start("127.0.0.1", 0, store, config, RoomConfig.DEFAULT);
         // Warm-up: load, join and leave 20 rooms (JIT, Jetty, codec), then unload nothing.
@@ -71,7 +81,7 @@ public final class RoomsMeasure {
         try {
             before = heapAfterGc();
             for (int i = 0; i < n; i++) {
-                fresh[i] = joinMillis(server.port(), ids.get(i), i % 2 == 0);
+                fresh[i] = joinMillis(server.port(), ids.get(i), i % 2 == 0 ? login : null, play);
             }
             long after = heapAfterGc();
             if (server.loadedRooms().size() != n) {
@@ -80,7 +90,7 @@ public final class RoomsMeasure {
             System.out.printf(Locale.ROOT, "heap of %d loaded idle rooms: %.1f MiB (%.1f KiB per room; heap %.1f -> %.1f MiB)%n", n,
                     (after - before) / 1048576.0, (after - before) / 1024.0 / n, before / 1048576.0, after / 1048576.0);
             for (int i = 0; i < loaded.length; i++) {
-                loaded[i] = joinMillis(server.port(), ids.get(i), false);
+                loaded[i] = joinMillis(server.port(), ids.get(i), null, play);
             }
         } finally {
             server.close();
@@ -92,7 +102,7 @@ public final class RoomsMeasure {
         double[] saved = new double[Math.min(n, 200)];
         try {
             for (int i = 0; i < saved.length; i++) {
-                saved[i] = joinMillis(again.port(), ids.get(i), false);
+                saved[i] = joinMillis(again.port(), ids.get(i), null, play);
             }
         } finally {
             again.close();
@@ -100,18 +110,17 @@ public final class RoomsMeasure {
         System.out.println("Join -> RoomInfo, room not loaded, with save: " + summary(saved));
     }
 
-    /** Joins a room, waits for RoomInfo, optionally logs in as Bob and checks a location and sets a key; leaves. */
-    private static double joinMillis(int port, RoomId id, boolean play) throws Exception {
+    /** Joins a room, waits for RoomInfo, optionally logs in and plays; leaves. */
+    private static double joinMillis(int port, RoomId id, @Nullable String login, String play) throws Exception {
         try (WsTestClient c = WsTestClient.connect(port, "v2.0")) {
             long t0 = System.nanoTime();
             c.send("[{\"cmd\":\"Join\",\"id\":\"" + id + "\"}]");
             c.await("\"cmd\":\"RoomInfo\"");
             double ms = (System.nanoTime() - t0) / 1e6;
-            if (play) {
-                c.send(WsTestClient.connect("Bob", "Lantern Run"));
+            if (login != null) {
+                c.send(login);
                 c.await("\"cmd\":\"Connected\"");
-                c.send("[{\"cmd\":\"LocationChecks\",\"locations\":[4001]},{\"cmd\":\"Set\",\"key\":\"k\",\"default\":0,"
-                        + "\"want_reply\":true,\"operations\":[{\"operation\":\"add\",\"value\":1}]}]");
+                c.send(play);
                 c.await("\"cmd\":\"SetReply\"");
             }
             return ms;

@@ -108,7 +108,12 @@ final class WsTestClient implements AutoCloseable {
 
     /** {@return a Connect frame for a slot of the demo world} */
     static String connect(String name, String game) {
-        return "[{\"cmd\":\"Connect\",\"password\":\"sesame\",\"game\":\"" + game + "\",\"name\":\"" + name
+        return connect(name, game, "sesame");
+    }
+
+    /** {@return a Connect frame for a slot} */
+    static String connect(String name, String game, String password) {
+        return "[{\"cmd\":\"Connect\",\"password\":\"" + password + "\",\"game\":\"" + game + "\",\"name\":\"" + name
                 + "\",\"uuid\":\"u-" + name + "\",\"version\":{\"major\":0,\"minor\":6,\"build\":2,\"class\":\"Version\"},"
                 + "\"items_handling\":7,\"tags\":[\"AP\"],\"slot_data\":false}]";
     }
