@@ -219,6 +219,21 @@ class MultiRoomServerTest {
     }
 
     @Test
+    void theTextClientGivesUpOnARoomTheServerDoesNotHave() throws Exception {
+        start(HostConfig.DEFAULT);
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        TextClient.Options options = new TextClient.Options(URI.create("ws://127.0.0.1:" + server.port()), "Bob", "Lantern Run",
+                "sesame", "ZZZZ", List.of("AP"), dir.resolve("cache"), Duration.ofSeconds(2), Duration.ofSeconds(3),
+                Duration.ofMillis(50), Duration.ofMillis(200), 2);
+        int status = new TextClient(options, new ByteArrayInputStream("hello\n".getBytes(StandardCharsets.UTF_8)),
+                new PrintStream(bytes, true, StandardCharsets.UTF_8), Clock.systemUTC(), new SplittableRandom(7)).run();
+        String printed = bytes.toString(StandardCharsets.UTF_8);
+        assertThat(status).as(printed).isNotZero();
+        assertThat(printed).doesNotContain("Connected as");
+        assertThat(server.loadedRooms()).isEmpty();
+    }
+
+    @Test
     void createAddsARoomAndPrintsItsIdAloneOnTheLastLine() throws Exception {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
