@@ -2,8 +2,6 @@ package dev.apwire.examples;
 
 import dev.apwire.protocol.NetworkSlot;
 import dev.apwire.server.Multiworld;
-import dev.apwire.server.MultiworldFiles;
-import dev.apwire.server.MultiworldReader;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -20,9 +18,6 @@ final class ExampleServerCommand {
     static final String USAGE = "usage: java -jar apwire.jar server [--port 38281] [--host 127.0.0.1]\n"
             + "       java -jar apwire.jar server --rooms DIR [--default-room ID] [--create FILE] (see examples/SERVER.md)";
 
-    /** Reads the multiworld files of {@code --rooms}. */
-    static final MultiworldReader MULTIWORLD_READER = MultiworldFiles::read;
-
     private ExampleServerCommand() {
     }
 
@@ -32,7 +27,7 @@ final class ExampleServerCommand {
 
     static int run(String[] args) throws Exception {
         if (RoomsCommand.wanted(args)) {
-            return RoomsCommand.run(args, MULTIWORLD_READER, System.out, System.err);
+            return RoomsCommand.run(args, RoomsCommand.MULTIWORLD_READER, System.out, System.err);
         }
         Options o;
         try {
@@ -78,7 +73,14 @@ final class ExampleServerCommand {
             String v = args[++i];
             switch (a) {
                 case "--port":
-                    port = port(v);
+                    try {
+                        port = Integer.parseInt(v);
+                    } catch (NumberFormatException e) {
+                        port = -1;
+                    }
+                    if (port < 0 || port > 65535) {
+                        throw new IllegalArgumentException("--port needs an integer from 0 to 65535, got '" + v + "'");
+                    }
                     break;
                 case "--host":
                     host = v;
@@ -90,21 +92,7 @@ final class ExampleServerCommand {
         return new Options(host, port);
     }
 
-    /** {@return a --port value} */
-    static int port(String v) {
-        int port;
-        try {
-            port = Integer.parseInt(v);
-        } catch (NumberFormatException e) {
-            port = -1;
-        }
-        if (port < 0 || port > 65535) {
-            throw new IllegalArgumentException("--port needs an integer from 0 to 65535, got '" + v + "'");
-        }
-        return port;
-    }
-
-    static String hostForUrl(String host) {
+    private static String hostForUrl(String host) {
         return host.equals("0.0.0.0") ? "127.0.0.1" : host.contains(":") ? "[" + host + "]" : host;
     }
 }

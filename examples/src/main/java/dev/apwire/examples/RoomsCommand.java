@@ -2,6 +2,7 @@ package dev.apwire.examples;
 
 import dev.apwire.server.DirectoryRoomStore;
 import dev.apwire.server.HostConfig;
+import dev.apwire.server.MultiworldFiles;
 import dev.apwire.server.MultiworldReader;
 import dev.apwire.server.RoomConfig;
 import dev.apwire.server.RoomHost;
@@ -28,6 +29,9 @@ final class RoomsCommand {
     static final String USAGE = "usage: java -jar apwire.jar server --rooms DIR [--default-room ID] [--idle-minutes 5] "
             + "[--lenient] [--port 38281] [--host 127.0.0.1]\n"
             + "       java -jar apwire.jar server --rooms DIR --create FILE";
+
+    /** Reads the multiworld files of the rooms. */
+    static final MultiworldReader MULTIWORLD_READER = MultiworldFiles::read;
 
     private RoomsCommand() {
     }
@@ -78,7 +82,7 @@ final class RoomsCommand {
                 System.err.println("server: error while stopping: " + e);
             }
         }, "server-shutdown"));
-        out.println("server: Archipelago rooms at ws://" + ExampleServerCommand.hostForUrl(o.host()) + ":" + server.port()
+        out.println("server: Archipelago rooms at ws://" + hostForUrl(o.host()) + ":" + server.port()
                 + " (protocol v2.0: Join with a room id); " + ids.size() + " rooms in " + o.rooms() + "; default room for v1.0 "
                 + "clients: " + (o.defaultRoom() == null ? "none (they are closed)" : o.defaultRoom()));
         out.flush();
@@ -103,6 +107,23 @@ final class RoomsCommand {
             err.println("server: cannot add " + file + ": " + e.getMessage());
             return 1;
         }
+    }
+
+    private static int port(String v) {
+        int port;
+        try {
+            port = Integer.parseInt(v);
+        } catch (NumberFormatException e) {
+            port = -1;
+        }
+        if (port < 0 || port > 65535) {
+            throw new IllegalArgumentException("--port needs an integer from 0 to 65535, got '" + v + "'");
+        }
+        return port;
+    }
+
+    private static String hostForUrl(String host) {
+        return host.equals("0.0.0.0") ? "127.0.0.1" : host.contains(":") ? "[" + host + "]" : host;
     }
 
     static Options parse(String[] args) {
@@ -149,7 +170,7 @@ final class RoomsCommand {
                     }
                     break;
                 case "--port":
-                    port = ExampleServerCommand.port(v);
+                    port = port(v);
                     break;
                 case "--host":
                     host = v;

@@ -35,7 +35,7 @@ import org.junit.jupiter.api.io.TempDir;
 class MultiRoomServerTest {
 
     /** The server's reader of multiworld files. */
-    static final MultiworldReader READER = ExampleServerCommand.MULTIWORLD_READER;
+    static final MultiworldReader READER = RoomsCommand.MULTIWORLD_READER;
 
     /** {@return the demo world's generator file (the jar's resource), copied into a directory} */
     static Path demoFile(Path dir) throws IOException {

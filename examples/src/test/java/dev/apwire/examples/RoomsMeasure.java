@@ -46,7 +46,7 @@ public final class RoomsMeasure {
         MultiworldReader reader;
         Path file;
         if (args.length > 1) {
-            reader = ExampleServerCommand.MULTIWORLD_READER;
+            reader = RoomsCommand.MULTIWORLD_READER;
             file = Path.of(args[1]);
         } else {
             reader = MultiRoomServerTest.READER;
