@@ -92,7 +92,7 @@ public final class MultiRoomServer implements AutoCloseable {
     private final RoomStore store;
     private final RoomConfig roomConfig;
     private final ArchipelagoCodec codec = ArchipelagoCodec.create(CodecLimits.CLIENT_FRAMES);
-    /** Open sessions; read by room executors, written on the host thread. */
+    /** Open sessions: added on the host thread, read and removed by the host thread and the room executors. */
     private final Map<Long, Session> sessions = new ConcurrentHashMap<>();
     /** Loaded rooms; host thread only. */
     private final Map<RoomId, LoadedRoom> rooms = new HashMap<>();

@@ -3,7 +3,8 @@ package dev.apwire.server;
 import java.util.Objects;
 
 /**
- * Open the connection in the loaded room {@code room} ({@link ArchipelagoRoom#open}), which sends it {@code RoomInfo}; from now on the connection's input goes to that room.
+ * Open the connection in the loaded room {@code room} ({@link ArchipelagoRoom#open}), which sends it
+ * {@code RoomInfo}; from now on the connection's input goes to that room.
  *
  * @param connection the connection
  * @param room the room, loaded

@@ -3,7 +3,8 @@ package dev.apwire.server;
 import java.util.Objects;
 
 /**
- * Give the input the host was just called with (a packet, an {@code InvalidPacket} or a malformed frame) to the connection's room, which applies the v1.0 rules to it.
+ * Give the input the host was just called with (a packet, an {@code InvalidPacket} or a malformed frame) to
+ * the connection's room, which applies the v1.0 rules to it.
  *
  * @param connection the connection, joined to {@code room}
  * @param room the connection's room
