@@ -3,6 +3,7 @@ package dev.apwire.json;
 import java.math.BigInteger;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * An immutable JSON value: {@link JsonNull}, {@link JsonBool}, {@link JsonInt}, {@link JsonFloat},
@@ -112,4 +113,133 @@ public sealed interface JsonValue permits JsonNull, JsonBool, JsonInt, JsonFloat
      * applies this rule to {@code want_reply} and {@code slot_data}.
      */
     boolean isTruthy();
+
+    // ------------------------------------------------------------ typed accessors
+
+    /**
+     * {@return this integer as a {@code long}}
+     *
+     * @throws IllegalStateException when this is not an integer or does not fit a {@code long}
+     */
+    default long asLong() {
+        if (this instanceof JsonInt i && i.fitsLong()) {
+            return i.longValue();
+        }
+        throw new IllegalStateException("not an integer that fits a long: " + this);
+    }
+
+    /**
+     * {@return this integer as an {@code int}}
+     *
+     * @throws IllegalStateException when this is not an integer or does not fit an {@code int}
+     */
+    default int asInt() {
+        long v = asLong();
+        if (v < Integer.MIN_VALUE || v > Integer.MAX_VALUE) {
+            throw new IllegalStateException("not an integer that fits an int: " + this);
+        }
+        return (int) v;
+    }
+
+    /**
+     * {@return this number as a {@code double}: a float, or an integer converted}
+     *
+     * @throws IllegalStateException when this is not a number
+     */
+    default double asDouble() {
+        if (this instanceof JsonFloat f) {
+            return f.value();
+        }
+        if (this instanceof JsonInt i) {
+            return i.fitsLong() ? (double) i.longValue() : i.bigIntegerValue().doubleValue();
+        }
+        throw new IllegalStateException("not a number: " + this);
+    }
+
+    /**
+     * {@return this string's text}
+     *
+     * @throws IllegalStateException when this is not a string
+     */
+    default String asString() {
+        if (this instanceof JsonString s) {
+            return s.value();
+        }
+        throw new IllegalStateException("not a string: " + this);
+    }
+
+    /**
+     * {@return this boolean}
+     *
+     * @throws IllegalStateException when this is not a boolean (use {@link #isTruthy()} for Python's rule)
+     */
+    default boolean asBoolean() {
+        if (this instanceof JsonBool b) {
+            return b.value();
+        }
+        throw new IllegalStateException("not a boolean: " + this);
+    }
+
+    /**
+     * {@return this array's elements, unmodifiable}
+     *
+     * @throws IllegalStateException when this is not an array
+     */
+    default List<JsonValue> asList() {
+        if (this instanceof JsonArray a) {
+            return a.elements();
+        }
+        throw new IllegalStateException("not an array: " + this);
+    }
+
+    /**
+     * {@return this object's members in their order, unmodifiable}
+     *
+     * @throws IllegalStateException when this is not an object
+     */
+    default Map<String, JsonValue> asMap() {
+        if (this instanceof JsonObject o) {
+            return o.members();
+        }
+        throw new IllegalStateException("not an object: " + this);
+    }
+
+    /** {@return whether this is the JSON {@code null}} */
+    default boolean isNull() {
+        return this instanceof JsonNull;
+    }
+
+    /** {@return this integer as a {@code long}, or empty when this is not an integer that fits one} */
+    default Optional<Long> optLong() {
+        return this instanceof JsonInt i && i.fitsLong() ? Optional.of(i.longValue()) : Optional.empty();
+    }
+
+    /** {@return this string's text, or empty when this is not a string} */
+    default Optional<String> optString() {
+        return this instanceof JsonString s ? Optional.of(s.value()) : Optional.empty();
+    }
+
+    /** {@return this boolean, or empty when this is not a boolean} */
+    default Optional<Boolean> optBoolean() {
+        return this instanceof JsonBool b ? Optional.of(b.value()) : Optional.empty();
+    }
+
+    /** {@return this array's elements, or empty when this is not an array} */
+    default Optional<List<JsonValue>> optList() {
+        return this instanceof JsonArray a ? Optional.of(a.elements()) : Optional.empty();
+    }
+
+    /** {@return this object's members, or empty when this is not an object} */
+    default Optional<Map<String, JsonValue>> optMap() {
+        return this instanceof JsonObject o ? Optional.of(o.members()) : Optional.empty();
+    }
+
+    /**
+     * {@return a member of this object, or empty when this is not an object or has no such member}
+     *
+     * @param key the member's name
+     */
+    default Optional<JsonValue> opt(String key) {
+        return this instanceof JsonObject o ? Optional.ofNullable(o.members().get(key)) : Optional.empty();
+    }
 }

@@ -4,6 +4,7 @@ import dev.apwire.protocol.ClientTags;
 import dev.apwire.protocol.ItemsHandling;
 import dev.apwire.protocol.NetworkVersion;
 import java.time.Duration;
+import java.security.SecureRandom;
 import java.util.List;
 import java.util.Objects;
 import java.util.SplittableRandom;
@@ -107,8 +108,8 @@ public record ClientConfig(
     /**
      * {@return a builder with the defaults: version 0.6.2, all items, tag AP, slot data, v1.0, strict,
      * 30 s request timeout, 3 s DeathLink debounce, nothing processed, no hint tracking, a
-     * {@code SplittableRandom} seeded from the uuid's hash code (pass your own seeded generator
-     * so that two runs never reuse ids) and an in-memory cache}
+     * {@code SplittableRandom} seeded from a {@link java.security.SecureRandom} (so two runs never reuse
+     * request ids; pass your own generator for reproducible runs) and an in-memory cache}
      *
      * @param name the slot name
      * @param game the game, or {@code null} for a text client
@@ -289,7 +290,7 @@ public record ClientConfig(
         }
 
         /**
-         * Sets random: the source of request correlation ids ({@code null} for one seeded from the uuid).
+         * Sets random: the source of request correlation ids ({@code null} for one seeded from a {@link java.security.SecureRandom}).
          *
          * @param value the value
          * @return this builder
@@ -312,7 +313,7 @@ public record ClientConfig(
 
         /** {@return the configuration} */
         public ClientConfig build() {
-            RandomGenerator r = random != null ? random : new SplittableRandom(uuid.hashCode());
+            RandomGenerator r = random != null ? random : new SplittableRandom(new SecureRandom().nextLong());
             return new ClientConfig(name, game, password, uuid, version, itemsHandling, tags, slotData, protocol, roomId, compliance, requestTimeout, deathLinkDebounce, lastProcessedIndex, pendingChecks, trackHints, r, cache);
         }
     }

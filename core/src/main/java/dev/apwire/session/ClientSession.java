@@ -159,6 +159,8 @@ public final class ClientSession {
     private ItemsHandling itemsHandling;
     private @Nullable RoomInfoPacket room;
     private @Nullable LoginState login;
+    /** The last login's players and slots, kept after a disconnect so that names keep resolving. */
+    private @Nullable LoginState names;
     private final Map<String, GameData> games = new LinkedHashMap<>();
 
     private int received;
@@ -407,6 +409,7 @@ public final class ClientSession {
             }
         }
         login = state;
+        names = state;
         phase = Phase.CONNECTED;
         checked.clear();
         missing.clear();
@@ -527,6 +530,7 @@ public final class ClientSession {
             state = state.withHintPoints(p.hintPoints());
         }
         login = state;
+        names = state;
         out.event(new RoomUpdated(p));
         if (!newlyChecked.isEmpty()) {
             out.event(new LocationsChecked(newlyChecked));
@@ -1072,18 +1076,20 @@ public final class ClientSession {
     // ---------------------------------------------------------------- names and rendering
 
     /**
-     * {@return the game a slot plays, from slot_info; empty before {@code Connected} or for an unknown slot}
+     * {@return the game a slot plays, from slot_info; empty before the first {@code Connected} or for an
+     * unknown slot (kept while disconnected)}
      *
      * @param slot the slot
      */
     public Optional<String> slotGame(int slot) {
-        LoginState state = login;
+        LoginState state = names;
         NetworkSlot s = state == null ? null : state.slotInfo().get(slot);
         return s == null ? Optional.empty() : Optional.of(s.game());
     }
 
     /**
-     * {@return the name of an item in the game of the slot it belongs to, when that game's data package is known}
+     * {@return the name of an item in the game of the slot it belongs to, when that game's data package is
+     * known (also while disconnected, from the last login)}
      *
      * @param item the item id
      * @param slot the slot whose game defines the item (the receiving slot)
@@ -1094,7 +1100,8 @@ public final class ClientSession {
     }
 
     /**
-     * {@return the name of a location in the game of the slot it belongs to, when that game's data package is known}
+     * {@return the name of a location in the game of the slot it belongs to, when that game's data package is
+     * known (also while disconnected, from the last login)}
      *
      * @param location the location id
      * @param slot the slot whose world holds the location (the finding slot)
@@ -1105,23 +1112,36 @@ public final class ClientSession {
     }
 
     /**
-     * {@return a player's alias (their name unless they set one) in the client's own team}
+     * {@return a slot's name from slot_info (the last login's while disconnected)}
+     *
+     * @param slot the slot
+     */
+    public Optional<String> slotName(int slot) {
+        LoginState state = names;
+        NetworkSlot s = state == null ? null : state.slotInfo().get(slot);
+        return s == null ? Optional.empty() : Optional.of(s.name());
+    }
+
+    /**
+     * {@return a player's alias (their name unless they set one) in the client's own team; the last known
+     * alias while disconnected}
      *
      * @param slot the slot
      */
     public Optional<String> playerAlias(int slot) {
-        LoginState state = login;
+        LoginState state = names;
         return state == null ? Optional.empty() : playerAlias(state.team(), slot);
     }
 
     /**
-     * {@return a player's alias in a team, falling back to the slot name from slot_info}
+     * {@return a player's alias in a team, falling back to the slot name from slot_info; the last known one
+     * while disconnected}
      *
      * @param team the team
      * @param slot the slot
      */
     public Optional<String> playerAlias(int team, int slot) {
-        LoginState state = login;
+        LoginState state = names;
         if (state == null) {
             return Optional.empty();
         }

@@ -6,6 +6,9 @@
  * reads a clock or calls back into user code (only into the {@link dev.apwire.session.DataPackageCache}
  * it was given).
  *
+ * <p>The module {@code dev.apwire.client} ({@code apwire-client}) is a ready driver of this session on a
+ * WebSocket; the loop below is what it does, for a game that wants to own its I/O.
+ *
  * <h2>Driving a session from a game loop</h2>
  * <pre>{@code
  * ClientSession session = new ClientSession(ClientConfig.builder("Alice", "Pebble Quest", savedUuid)
@@ -35,14 +38,15 @@
  * }
  *
  * void apply(Step step) {
- *     socket.send(codec.encode(step.send()));
+ *     if (!step.send().isEmpty()) {                  // most steps send nothing: no empty [] frame
+ *         socket.send(codec.encodeClientFrame(step.send()));   // dev.apwire.codec.ArchipelagoCodec
+ *     }
  *     for (SessionEvent e : step.events()) {
- *         if (e instanceof ItemsReceived) {
- *             ItemsReceived items = (ItemsReceived) e;
+ *         if (e instanceof ItemsReceived items) {
  *             items.items().forEach(game::give);
  *             save.lastItemIndex(items.lastIndex());
- *         } else if (e instanceof MessagePrinted) {
- *             chat.show(((MessagePrinted) e).text());
+ *         } else if (e instanceof MessagePrinted m) {
+ *             chat.show(m.text());
  *         } else if (e instanceof DeathLinkReceived) {
  *             game.killPlayer();
  *         }

@@ -88,4 +88,43 @@ class JsonValueTest {
         nullValue.put("k", null);
         assertThatThrownBy(() -> JsonObject.of(nullValue)).isInstanceOf(NullPointerException.class);
     }
+
+    @Test
+    void typedAccessorsReadWithoutCasts() {
+        JsonValue slotData = JsonObject.of("goal", JsonValue.of("collect"), "needed", JsonValue.of(2), "deathlink",
+                JsonValue.of(true), "ratio", JsonValue.of(0.5), "list", JsonValue.array(List.of(JsonValue.of(1))),
+                "big", JsonValue.of(BigInteger.ONE.shiftLeft(70)), "none", JsonValue.nullValue());
+        assertThat(slotData.asMap()).containsKeys("goal", "needed");
+        assertThat(slotData.opt("goal").orElseThrow().asString()).isEqualTo("collect");
+        assertThat(slotData.opt("needed").orElseThrow().asLong()).isEqualTo(2);
+        assertThat(slotData.opt("needed").orElseThrow().asInt()).isEqualTo(2);
+        assertThat(slotData.opt("needed").orElseThrow().asDouble()).isEqualTo(2.0);
+        assertThat(slotData.opt("ratio").orElseThrow().asDouble()).isEqualTo(0.5);
+        assertThat(slotData.opt("deathlink").orElseThrow().asBoolean()).isTrue();
+        assertThat(slotData.opt("list").orElseThrow().asList()).containsExactly(JsonValue.of(1));
+        assertThat(slotData.opt("none").orElseThrow().isNull()).isTrue();
+        assertThat(slotData.opt("missing")).isEmpty();
+        assertThat(JsonValue.of(1).opt("x")).isEmpty();
+
+        assertThat(JsonValue.of(7).optLong()).hasValue(7L);
+        assertThat(JsonValue.of("7").optLong()).isEmpty();
+        assertThat(slotData.opt("big").orElseThrow().optLong()).as("does not fit a long").isEmpty();
+        assertThat(JsonValue.of("s").optString()).hasValue("s");
+        assertThat(JsonValue.of(1).optString()).isEmpty();
+        assertThat(JsonValue.of(false).optBoolean()).hasValue(false);
+        assertThat(JsonValue.of(0).optBoolean()).as("no truthiness here").isEmpty();
+        assertThat(JsonValue.array(List.of()).optList()).hasValue(List.of());
+        assertThat(JsonValue.of(1).optList()).isEmpty();
+        assertThat(JsonObject.EMPTY.optMap()).hasValue(Map.of());
+        assertThat(JsonValue.nullValue().optMap()).isEmpty();
+
+        assertThatThrownBy(() -> JsonValue.of("x").asLong()).isInstanceOf(IllegalStateException.class).hasMessageContaining("\"x\"");
+        assertThatThrownBy(() -> JsonValue.of(1.5).asLong()).isInstanceOf(IllegalStateException.class);
+        assertThatThrownBy(() -> JsonValue.of(1L << 40).asInt()).isInstanceOf(IllegalStateException.class);
+        assertThatThrownBy(() -> JsonValue.of(1).asString()).isInstanceOf(IllegalStateException.class);
+        assertThatThrownBy(() -> JsonValue.of(1).asBoolean()).isInstanceOf(IllegalStateException.class);
+        assertThatThrownBy(() -> JsonValue.of(1).asList()).isInstanceOf(IllegalStateException.class);
+        assertThatThrownBy(() -> JsonValue.of(1).asMap()).isInstanceOf(IllegalStateException.class);
+        assertThatThrownBy(() -> JsonValue.of("1").asDouble()).isInstanceOf(IllegalStateException.class);
+    }
 }

@@ -57,6 +57,22 @@ class MessagesTest {
     }
 
     @Test
+    void namesKeepAnsweringWhileDisconnected() {
+        c = new Conversation(Fixtures.alice().build());
+        c.login();
+        c.apply(s -> s.disconnected(c.now));
+        c.event(Disconnected.class);
+        assertThat(c.session.login()).isEmpty();
+        assertThat(c.session.itemName(1001, 1)).hasValue("Red Pebble");
+        assertThat(c.session.locationName(2001, 1)).isPresent();
+        assertThat(c.session.playerAlias(2)).hasValue("Bob");
+        assertThat(c.session.playerAlias(0, 1)).hasValue("Alice");
+        assertThat(c.session.slotName(2)).hasValue("Bob");
+        assertThat(c.session.slotGame(1)).hasValue("Pebble Quest");
+        assertThat(c.session.render(hintMessage()).get(1).text()).isEqualTo("Bob");
+    }
+
+    @Test
     void aliasesFollowRoomUpdateAndUnknownPartsStayText() {
         c = new Conversation(Fixtures.alice().build());
         c.login();

@@ -1,5 +1,6 @@
 package dev.apwire.examples;
 
+import dev.apwire.client.FileDataPackageCache;
 import java.net.URI;
 import java.nio.file.Path;
 import java.security.SecureRandom;
@@ -18,7 +19,7 @@ final class TextClientCommand {
     static final String USAGE = String.join("\n",
             "usage: java -jar apwire.jar client --url ws://HOST:PORT --name NAME --game GAME [options]",
             "",
-            "A text client for an Archipelago room over a WebSocket with permessage-deflate.",
+            "A text client for an Archipelago room (the apwire-client library on a Jetty WebSocket with permessage-deflate).",
             "",
             "options:",
             "  --url URL              the server, ws:// or wss://",
@@ -140,7 +141,7 @@ final class TextClientCommand {
             throw new IllegalArgumentException("--room needs a room id");
         }
         return new TextClient.Options(url, name, game, password, room, tags,
-                cacheDir != null ? cacheDir : FileDataPackageCache.defaultCacheDir(env, home), answerTimeout,
+                cacheDir != null ? cacheDir : FileDataPackageCache.cacheHome(env, home), answerTimeout,
                 loginTimeout, Duration.ofSeconds(1), Duration.ofSeconds(30), maxAttempts);
     }
 

@@ -253,6 +253,11 @@ final class FakeArchipelagoServer implements AutoCloseable {
                     }
                     send("[{\"cmd\":\"PrintJSON\",\"data\":[{\"text\":" + JsonValues.toJson(JsonValue.of("Alice: " + text))
                             + "}],\"type\":\"Chat\",\"team\":0,\"slot\":1,\"message\":" + JsonValues.toJson(JsonValue.of(text)) + "}]");
+                    if (text.startsWith("!hint ")) { // as the reference: a found hint is a Hint message, no CommandResult
+                        send("[{\"cmd\":\"PrintJSON\",\"data\":[{\"text\":\"[Hint]: Alice's Golden Key is at Dark Hall in Bob's World.\"}],"
+                                + "\"type\":\"Hint\",\"receiving\":1,\"item\":{\"item\":1003,\"location\":4001,\"player\":2,\"flags\":1,"
+                                + "\"class\":\"NetworkItem\"},\"found\":false}]");
+                    }
                     break;
                 case GET:
                     GetPacket get = (GetPacket) p;

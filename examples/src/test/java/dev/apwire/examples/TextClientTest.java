@@ -205,6 +205,16 @@ class TextClientTest {
     }
 
     @Test
+    void aHintCommandAnsweredWithoutCommandResultDoesNotStall() throws Exception {
+        Run run = run(options("sesame", null), "!hint Golden Key\nhello\n");
+        assertThat(run.status()).isZero();
+        assertThat(run.lines()).containsSubsequence("Alice: !hint Golden Key",
+                "[Hint]: Alice's Golden Key is at Dark Hall in Bob's World.", "Alice: hello");
+        assertThat(run.text()).as("the hint line answered the command").doesNotContain("end of input: stopping without");
+        assertThat(server.packets(SayPacket.class)).extracting(SayPacket::text).containsExactly("!hint Golden Key", "hello");
+    }
+
+    @Test
     void endOfInputWaitsForAnswersAtMostTheTimeout() throws Exception {
         server.ignoreChecks();
         TextClient.Options o = options("sesame", null);
@@ -268,5 +278,18 @@ class TextClientTest {
                 Map.of(), "/h")).hasMessageContaining("ws://");
         assertThatThrownBy(() -> TextClientCommand.parse(new String[] {"--name"}, Map.of(), "/h"))
                 .hasMessageContaining("missing value");
+    }
+
+    @Test
+    void helpIsPrintedByTheJarEntryPoint() throws Exception {
+        PrintStream saved = System.out;
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        System.setOut(new PrintStream(bytes, true, StandardCharsets.UTF_8));
+        try {
+            assertThat(Main.run(new String[] {"client", "--help"}, System.err)).isZero();
+        } finally {
+            System.setOut(saved);
+        }
+        assertThat(bytes.toString(StandardCharsets.UTF_8)).contains("usage: java -jar apwire.jar client", "exit status");
     }
 }

@@ -1,4 +1,4 @@
-package dev.apwire.examples;
+package dev.apwire.client;
 
 import dev.apwire.codec.JsonValues;
 import dev.apwire.codec.MalformedFrameException;
@@ -11,10 +11,8 @@ import dev.apwire.protocol.NameTable;
 import dev.apwire.session.DataPackageCache;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -25,10 +23,11 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * A data package cache in the layout the Archipelago Python clients share:
- * {@code <cache>/Archipelago/datapackage/<game>/<checksum>.json}, each file holding one game's package as the
+ * {@code <Archipelago cache>/datapackage/<game>/<checksum>.json} (see {@link #defaultDirectory()}), each file holding one game's package as the
  * server sent it ({@code {"item_name_to_id":{...},"location_name_to_id":{...},"checksum":"..."}}).
  *
- * <p>{@link DataPackageCache} must answer from memory, so the file work happens around the session calls:
+ * <p>The {@link ArchipelagoClient} uses one by default and does the calls below itself. {@link DataPackageCache}
+ * must answer from memory, so the file work happens around the session calls:
  * {@link #load(Map)} reads the files a {@code RoomInfo}'s checksums name <i>before</i> the driver hands the
  * RoomInfo to the session, and {@link #flush()} writes what {@link #put} collected <i>after</i> the session
  * reported the new package. Each file is written to a temporary file in the same directory and then moved
@@ -40,9 +39,9 @@ import org.jspecify.annotations.Nullable;
  * {@code get_file_safe_name} does); a checksum that is not plain letters and digits is never used as a file
  * name, so a hostile server cannot steer a write outside the cache.
  *
- * <p>Not thread-safe: use it from the one thread that drives the session.
+ * <p>Not thread-safe: use it from the one thread that drives the session (the client's thread).
  */
-final class FileDataPackageCache implements DataPackageCache {
+public final class FileDataPackageCache implements DataPackageCache {
 
     private static final Pattern SAFE_CHECKSUM = Pattern.compile("[0-9A-Za-z_-]{1,128}");
 
@@ -54,23 +53,57 @@ final class FileDataPackageCache implements DataPackageCache {
     }
 
     /**
-     * A cache under a cache directory.
+     * A cache in an Archipelago cache directory.
      *
-     * @param cacheDir the cache directory ({@code $XDG_CACHE_HOME} or {@code ~/.cache} by default); files go
-     *     under {@code cacheDir/Archipelago/datapackage}
+     * @param archipelagoCacheDir the directory Archipelago's own clients cache in (see
+     *     {@link #defaultDirectory()}); files go under {@code archipelagoCacheDir/datapackage}
      */
-    FileDataPackageCache(Path cacheDir) {
-        this.root = cacheDir.resolve("Archipelago").resolve("datapackage");
+    public FileDataPackageCache(Path archipelagoCacheDir) {
+        this.root = archipelagoCacheDir.resolve("datapackage");
+    }
+
+    /** {@return a cache in {@link #defaultDirectory()}, shared with Archipelago's own clients} */
+    public static FileDataPackageCache inDefaultDirectory() {
+        return new FileDataPackageCache(defaultDirectory());
     }
 
     /**
-     * {@return the default cache directory: {@code $XDG_CACHE_HOME} when set to an absolute path, else
-     * {@code ~/.cache}}
+     * {@return the directory Archipelago's clients cache in on this machine (platformdirs' user cache
+     * directory for "Archipelago"): {@code %LOCALAPPDATA%\Archipelago\Cache} on Windows,
+     * {@code ~/Library/Caches/Archipelago} on macOS, else {@code $XDG_CACHE_HOME/Archipelago} or
+     * {@code ~/.cache/Archipelago}}
+     */
+    public static Path defaultDirectory() {
+        return defaultDirectory(System.getProperty("os.name", ""), System.getenv(), System.getProperty("user.home", "."));
+    }
+
+    /**
+     * {@return the Archipelago cache directory for an operating system, environment and home directory}
+     *
+     * @param osName the {@code os.name} system property
+     * @param env the environment
+     * @param home the user's home directory
+     */
+    public static Path defaultDirectory(String osName, Map<String, String> env, String home) {
+        String os = osName.toLowerCase(java.util.Locale.ROOT);
+        if (os.startsWith("windows")) {
+            String local = env.get("LOCALAPPDATA");
+            Path base = local != null && !local.isEmpty() ? Path.of(local) : Path.of(home, "AppData", "Local");
+            return base.resolve("Archipelago").resolve("Cache");
+        }
+        if (os.startsWith("mac")) {
+            return Path.of(home, "Library", "Caches", "Archipelago");
+        }
+        return cacheHome(env, home).resolve("Archipelago");
+    }
+
+    /**
+     * {@return the XDG cache home: {@code $XDG_CACHE_HOME} when set to an absolute path, else {@code ~/.cache}}
      *
      * @param env the environment
      * @param home the user's home directory
      */
-    static Path defaultCacheDir(Map<String, String> env, String home) {
+    public static Path cacheHome(Map<String, String> env, String home) {
         String xdg = env.get("XDG_CACHE_HOME");
         if (xdg != null && !xdg.isEmpty() && Path.of(xdg).isAbsolute()) {
             return Path.of(xdg);
@@ -84,7 +117,7 @@ final class FileDataPackageCache implements DataPackageCache {
      * @param game the game
      * @param checksum the checksum
      */
-    Optional<Path> file(String game, String checksum) {
+    public Optional<Path> file(String game, String checksum) {
         StringBuilder safe = new StringBuilder(game.length());
         for (int i = 0; i < game.length(); i++) {
             char c = game.charAt(i);
@@ -105,7 +138,7 @@ final class FileDataPackageCache implements DataPackageCache {
      * @param checksums the checksum of each game
      * @return one line per file that exists but was ignored, saying why
      */
-    List<String> load(Map<String, String> checksums) {
+    public List<String> load(Map<String, String> checksums) {
         List<String> problems = new ArrayList<>();
         for (Map.Entry<String, String> e : checksums.entrySet()) {
             String game = e.getKey();
@@ -188,7 +221,7 @@ final class FileDataPackageCache implements DataPackageCache {
      *
      * @return one line per package that could not be written, saying why
      */
-    List<String> flush() {
+    public List<String> flush() {
         List<String> problems = new ArrayList<>();
         for (Entry e : dirty.values()) {
             Optional<Path> file = file(e.game(), e.checksum());
@@ -227,19 +260,7 @@ final class FileDataPackageCache implements DataPackageCache {
     }
 
     private static void write(Path file, String json) throws IOException {
-        Path dir = file.getParent();
-        Files.createDirectories(dir);
-        Path tmp = Files.createTempFile(dir, file.getFileName().toString(), ".tmp");
-        try {
-            Files.writeString(tmp, json, StandardCharsets.UTF_8);
-            try {
-                Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
-            }
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
+        AtomicFiles.write(file, json);
     }
 
     private static String key(String game, @Nullable String checksum) {

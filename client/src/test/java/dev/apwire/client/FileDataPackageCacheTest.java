@@ -1,4 +1,4 @@
-package dev.apwire.examples;
+package dev.apwire.client;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -6,8 +6,6 @@ import dev.apwire.json.JsonObject;
 import dev.apwire.json.JsonValue;
 import dev.apwire.protocol.GameData;
 import dev.apwire.protocol.NameTable;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -32,7 +30,7 @@ class FileDataPackageCacheTest {
 
     @Test
     void writesThePythonLayoutAndReadsItBack() throws Exception {
-        FileDataPackageCache cache = new FileDataPackageCache(dir);
+        FileDataPackageCache cache = new FileDataPackageCache(dir.resolve("Archipelago"));
         cache.put("Pebble Quest", "abc123", pebbles("abc123"));
         assertThat(cache.flush()).isEmpty();
         Path file = dir.resolve("Archipelago/datapackage/Pebble Quest/abc123.json");
@@ -40,7 +38,7 @@ class FileDataPackageCacheTest {
                 + "\"Ünïcode Pebble\":1002},\"location_name_to_id\":{\"Pebble Cave\":2001},\"checksum\":\"abc123\","
                 + "\"original_name_groups\":true}");
 
-        FileDataPackageCache fresh = new FileDataPackageCache(dir);
+        FileDataPackageCache fresh = new FileDataPackageCache(dir.resolve("Archipelago"));
         assertThat(fresh.get("Pebble Quest", "abc123")).isEmpty();
         assertThat(fresh.load(Map.of("Pebble Quest", "abc123", "Other", "ffff"))).isEmpty();
         assertThat(fresh.get("Pebble Quest", "abc123")).hasValue(pebbles("abc123"));
@@ -54,7 +52,7 @@ class FileDataPackageCacheTest {
         Files.writeString(game.resolve("b2.json"), "{\"item_name_to_id\":{},\"location_name_to_id\":{},\"checksum\":\"zz\"}");
         Files.writeString(game.resolve("c3.json"), "{\"item_name_to_id\":{\"x\":1.5},\"location_name_to_id\":{}}");
         Files.writeString(game.resolve("d4.json"), "\uFEFF{\"item_name_to_id\":{},\"location_name_to_id\":{}}");
-        FileDataPackageCache cache = new FileDataPackageCache(dir);
+        FileDataPackageCache cache = new FileDataPackageCache(dir.resolve("Archipelago"));
         for (String sum : new String[] {"a1", "b2", "c3"}) {
             assertThat(cache.load(Map.of("Pebble Quest", sum))).singleElement()
                     .satisfies(p -> assertThat(p).startsWith("ignoring the cached data package"));
@@ -66,7 +64,7 @@ class FileDataPackageCacheTest {
 
     @Test
     void unsafeNamesNeverBecomePaths() {
-        FileDataPackageCache cache = new FileDataPackageCache(dir);
+        FileDataPackageCache cache = new FileDataPackageCache(dir.resolve("Archipelago"));
         Path root = dir.resolve("Archipelago/datapackage");
         assertThat(cache.file("A/B:C*?", "ab")).hasValue(root.resolve("ABC/ab.json"));
         assertThat(cache.file("../..", "ab")).hasValue(root.resolve("..../ab.json"));
@@ -80,22 +78,15 @@ class FileDataPackageCacheTest {
     }
 
     @Test
-    void defaultCacheDirFollowsXdg() {
-        assertThat(FileDataPackageCache.defaultCacheDir(Map.of(), "/home/u")).isEqualTo(Path.of("/home/u/.cache"));
-        assertThat(FileDataPackageCache.defaultCacheDir(Map.of("XDG_CACHE_HOME", "/x"), "/home/u")).isEqualTo(Path.of("/x"));
-        assertThat(FileDataPackageCache.defaultCacheDir(Map.of("XDG_CACHE_HOME", ""), "/home/u")).isEqualTo(Path.of("/home/u/.cache"));
-    }
-
-    @Test
-    void helpIsPrintedByTheJarEntryPoint() throws Exception {
-        PrintStream saved = System.out;
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        System.setOut(new PrintStream(bytes, true, StandardCharsets.UTF_8));
-        try {
-            assertThat(Main.run(new String[] {"client", "--help"}, System.err)).isZero();
-        } finally {
-            System.setOut(saved);
-        }
-        assertThat(bytes.toString(StandardCharsets.UTF_8)).contains("usage: java -jar apwire.jar client", "exit status");
+    void defaultDirectoryIsArchipelagosOwnPerPlatform() {
+        assertThat(FileDataPackageCache.defaultDirectory("Linux", Map.of(), "/home/u")).isEqualTo(Path.of("/home/u/.cache/Archipelago"));
+        assertThat(FileDataPackageCache.defaultDirectory("Linux", Map.of("XDG_CACHE_HOME", "/x"), "/home/u")).isEqualTo(Path.of("/x/Archipelago"));
+        assertThat(FileDataPackageCache.defaultDirectory("Linux", Map.of("XDG_CACHE_HOME", "rel"), "/home/u"))
+                .isEqualTo(Path.of("/home/u/.cache/Archipelago"));
+        assertThat(FileDataPackageCache.defaultDirectory("Mac OS X", Map.of(), "/Users/u"))
+                .isEqualTo(Path.of("/Users/u/Library/Caches/Archipelago"));
+        assertThat(FileDataPackageCache.defaultDirectory("Windows 11", Map.of("LOCALAPPDATA", "/c/Local"), "/c/u"))
+                .isEqualTo(Path.of("/c/Local/Archipelago/Cache"));
+        assertThat(FileDataPackageCache.cacheHome(Map.of("XDG_CACHE_HOME", ""), "/home/u")).isEqualTo(Path.of("/home/u/.cache"));
     }
 }
