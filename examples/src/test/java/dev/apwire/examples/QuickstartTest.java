@@ -2,7 +2,6 @@ package dev.apwire.examples;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.apwire.server.DemoMultiworld;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.lang.reflect.Method;
@@ -45,7 +44,7 @@ class QuickstartTest {
         assertThat(code.lines().count()).isLessThanOrEqualTo(15);
         assertThat(code).contains("\"localhost:38281\"", ".build()");
 
-        try (ExampleServer server = ExampleServer.start("127.0.0.1", 0, DemoMultiworld.create())) {
+        try (ExampleServer server = ExampleServer.start("127.0.0.1", 0, DemoWorld.load())) {
             String body = code.replace("\"localhost:38281\"", "\"localhost:" + server.port() + "\"")
                     .replace(".build()", ".cacheDirectory(java.nio.file.Path.of(\"" + dir.toString().replace("\\", "\\\\") + "\")).build()");
             String source = "import dev.apwire.client.*;\n"
