@@ -3,6 +3,7 @@ package dev.apwire.examples;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.apwire.client.ArchipelagoClient;
 import dev.apwire.server.DirectoryRoomStore;
 import dev.apwire.server.HostConfig;
 import dev.apwire.server.MultiworldReader;
@@ -216,6 +217,33 @@ class MultiRoomServerTest {
         assertThat(status).as(String.join("\n", lines)).isZero();
         assertThat(lines).containsSubsequence("Connected as Bob (slot 2, team 0)", "Checked Dark Hall");
         assertThat(server.loadedRooms()).containsExactly(two);
+    }
+
+    @Test
+    void theReadyClientJoinsByRoomIdAndPlays() throws Exception {
+        start(HostConfig.DEFAULT.withDefaultRoom(lobby));
+        List<Long> aliceGot = new java.util.concurrent.CopyOnWriteArrayList<>();
+        try (ArchipelagoClient alice = readyClient("Alice", "Pebble Quest").room("aaaa").build();
+                ArchipelagoClient bob = readyClient("Bob", "Lantern Run").room("AAAA").build();
+                ArchipelagoClient v1 = readyClient("Bob", "Lantern Run").build()) {
+            alice.onItemReceived(item -> aliceGot.add(item.item().item()));
+            assertThat(alice.connect().get(10, TimeUnit.SECONDS).slot()).isEqualTo(1);
+            assertThat(bob.connect().get(10, TimeUnit.SECONDS).slot()).isEqualTo(2);
+            assertThat(v1.connect().get(10, TimeUnit.SECONDS).slot()).as("a v1.0 client in the default room").isEqualTo(2);
+            bob.check("Dark Hall").get(10, TimeUnit.SECONDS);
+            long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+            while (!aliceGot.contains(1003L) && System.nanoTime() < end) {
+                Thread.sleep(10);
+            }
+            assertThat(aliceGot).contains(1003L);
+            assertThat(server.loadedRooms()).containsExactly(one, lobby);
+        }
+    }
+
+    private ArchipelagoClient.Builder readyClient(String name, String game) {
+        return ArchipelagoClient.builder("ws://127.0.0.1:" + server.port(), name, game).password("sesame")
+                .cacheDirectory(dir.resolve("cache")).backoff(Duration.ofMillis(20), Duration.ofMillis(100))
+                .random(new SplittableRandom(name.hashCode()));
     }
 
     @Test
