@@ -36,6 +36,9 @@ import tools.jackson.databind.module.SimpleModule;
  * <p>A command that breaks a protocol rule is a {@link MismatchedInputException} whose message is
  * the {@code InvalidPacket} text. Instances are immutable and thread-safe.
  */
+// "exports": SimpleModule's module is read "requires static" (databind is optional), not transitive;
+// users of this class require tools.jackson.databind themselves.
+@SuppressWarnings("exports")
 public final class ApwireModule extends SimpleModule {
     private static final long serialVersionUID = 1L;
 
