@@ -143,7 +143,8 @@ LANTERN_RUN = package(
 
 def multidata(seed_name, slots, locations, slot_data, precollected, datapackage, hints=None, er_hint_data=None,
               spheres=None):
-    """The dict Main.write_multidata writes, keys in its order. slots: {slot: NetworkSlot}."""
+    """The dict Main.write_multidata writes, keys in its order. slots: {slot: NetworkSlot}; datapackage: the
+    played games in slot order, then Archipelago, as Main builds it."""
     players = [s for s, info in slots.items() if info.type != SlotType.group]
     return {
         "slot_data": slot_data,
@@ -175,7 +176,7 @@ def demo():
     }
     slot_data = {1: {"goal": "collect pebbles", "pebbles_needed": 2}, 2: {"lantern_colour": "amber"}}
     return multidata("48213906571023846519", slots, locations, slot_data, {1: [1001], 2: []},
-                     {"Archipelago": ARCHIPELAGO, "Pebble Quest": PEBBLE_QUEST, "Lantern Run": LANTERN_RUN})
+                     {"Pebble Quest": PEBBLE_QUEST, "Lantern Run": LANTERN_RUN, "Archipelago": ARCHIPELAGO})
 
 
 def linked():
@@ -197,11 +198,12 @@ def linked():
                  3: {}, 4: {}}
     priority = Hint(5, 2, 4001, 1003, False, "", 0b001, HintStatus.HINT_PRIORITY)
     start = Hint(2, 1, 2003, 3002, False, "Behind the waterfall", 0b010, HintStatus.HINT_UNSPECIFIED)
-    hints = {1: {start}, 2: {priority, start}, 3: {priority}, 4: set(), 5: {priority}}
+    # Main.precollect_hint: a hint goes to its finder and its receiver, or the receiving group's members.
+    hints = {1: {start, priority}, 2: {priority, start}, 3: {priority}, 4: set(), 5: set()}
     er_hint_data = {1: {2003: "Behind the waterfall"}}
     spheres = [{1: {2002}, 2: {4002}}, {1: {2001, 2003}, 2: {4001, 4003}, 3: {2001, 2002, 2003}}]
     return multidata("11111111112222222222", slots, locations, slot_data, {1: [1001], 2: [], 3: [1002], 4: []},
-                     {"Archipelago": ARCHIPELAGO, "Pebble Quest": PEBBLE_QUEST, "Lantern Run": LANTERN_RUN},
+                     {"Pebble Quest": PEBBLE_QUEST, "Lantern Run": LANTERN_RUN, "Archipelago": ARCHIPELAGO},
                      hints, er_hint_data, spheres)
 
 
@@ -231,10 +233,11 @@ def load_world(path):
     """The load generator's world description (shared/bench/load/world-100.json) as a multiworld."""
     with open(path, encoding="utf-8") as f:
         world = json.load(f)
-    datapackage = {"Archipelago": ARCHIPELAGO}
+    datapackage = {}
     for game, ids in world["games"].items():
         datapackage[game] = package({f"{game} Item {i}": i for i in ids["item_ids"]},
                                     {f"{game} Location {i}": i for i in ids["location_ids"]})
+    datapackage["Archipelago"] = ARCHIPELAGO
     slots, locations, slot_data, precollected = {}, {}, {}, {}
     for s in world["slots"]:
         slot = s["slot"]
@@ -252,7 +255,9 @@ def load_world(path):
 def write_archipelago(data, path):
     with open(path, "wb") as f:
         f.write(bytes([3]))
-        f.write(zlib.compress(pickle.dumps(data), 9))
+        # pickle.dumps(data) in the generator: protocol 4, the default of the Pythons Archipelago runs on (3.10 to
+        # 3.13); pinned so that a newer Python writes the same file.
+        f.write(zlib.compress(pickle.dumps(data, protocol=4), 9))
 
 
 def to_json(value):

@@ -7,14 +7,17 @@ import dev.apwire.codec.MalformedFrameException;
 import dev.apwire.protocol.client.ClientPacket;
 import dev.apwire.protocol.server.ServerPacket;
 import dev.apwire.server.ArchipelagoRoom;
+import dev.apwire.server.ConsoleResult;
 import dev.apwire.server.Multiworld;
 import dev.apwire.server.RoomAction;
 import dev.apwire.server.RoomClose;
 import dev.apwire.server.RoomDelivery;
 import dev.apwire.server.RoomStep;
+import java.io.PrintStream;
 import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
@@ -24,6 +27,7 @@ import java.util.Map;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.eclipse.jetty.websocket.api.Callback;
 import org.eclipse.jetty.websocket.api.Session;
 import org.eclipse.jetty.websocket.api.StatusCode;
@@ -53,15 +57,18 @@ public final class ExampleServer implements AutoCloseable {
     private final ScheduledExecutorService roomThread;
     private final WebSocketUpgradeHandler handler;
     private final ArchipelagoRoom<Long> room;
+    private final RoomUpkeep upkeep;
+    private final AtomicBoolean closing = new AtomicBoolean();
     private final ArchipelagoCodec codec = ArchipelagoCodec.create(CodecLimits.CLIENT_FRAMES);
     /** Open sessions by connection id; only touched on {@link #roomThread}. */
     private final Map<Long, Session> sessions = new HashMap<>();
     private long nextId = 1;
 
-    private ExampleServer(String host, int port, Multiworld world) {
-        this.room = new ArchipelagoRoom<>(world);
+    private ExampleServer(String host, int port, ArchipelagoRoom<Long> room, @Nullable Path save) {
+        this.room = room;
         this.host = new WebSocketHost(host, port, "archipelago-room");
         this.roomThread = this.host.stateThread();
+        this.upkeep = new RoomUpkeep(room, save, roomThread, this::deliver, this::exit);
         this.handler = WebSocketUpgradeHandler.from(this.host.server(), container -> {
             container.setMaxTextMessageSize(MAX_TEXT_MESSAGE);
             container.setIdleTimeout(PING_INTERVAL.multipliedBy(3));
@@ -79,7 +86,21 @@ public final class ExampleServer implements AutoCloseable {
      * @throws Exception if the server cannot start
      */
     static ExampleServer start(String host, int port, Multiworld world) throws Exception {
-        ExampleServer s = new ExampleServer(host, port, world);
+        return start(host, port, new ArchipelagoRoom<>(world), null);
+    }
+
+    /**
+     * Starts a server for a room, saving it to a file if one is given (see {@link RoomUpkeep}).
+     *
+     * @param host the address to bind
+     * @param port the port, 0 for any free one
+     * @param room the room, new or restored
+     * @param save the save file, or {@code null} to keep progress in memory only
+     * @return the running server
+     * @throws Exception if the server cannot start
+     */
+    static ExampleServer start(String host, int port, ArchipelagoRoom<Long> room, @Nullable Path save) throws Exception {
+        ExampleServer s = new ExampleServer(host, port, room, save);
         s.host.start(s.handler);
         s.roomThread.scheduleAtFixedRate(s::pingAll, PING_INTERVAL.toMillis(), PING_INTERVAL.toMillis(), TimeUnit.MILLISECONDS);
         return s;
@@ -100,10 +121,49 @@ public final class ExampleServer implements AutoCloseable {
         host.join();
     }
 
-    /** Stops the server (closing every connection) and the room thread. */
+    /** Stops the server: saves (if it has a save file), then closes every connection and the room thread. */
     @Override
     public void close() {
+        if (!closing.compareAndSet(false, true)) {
+            return;
+        }
+        try {
+            upkeep.finalSave();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (Exception e) {
+            System.err.println("server: the final save did not complete: " + e);
+        }
         host.close();
+        upkeep.stop();
+    }
+
+    /**
+     * Runs a console line (a MultiServer {@code /} command, or text for everyone) on the room thread and
+     * prints its output.
+     *
+     * @param line the line as typed
+     * @param out where the output goes
+     */
+    void console(String line, PrintStream out) {
+        String l = line.strip();
+        if (l.isEmpty()) {
+            return;
+        }
+        onRoom(() -> {
+            ConsoleResult<Long> r = room.console(l, Instant.now());
+            for (String text : r.output()) {
+                out.println(text);
+            }
+            out.flush();
+            apply(r.step());
+        });
+    }
+
+    private void exit() {
+        if (!closing.get()) {
+            new Thread(this::close, "server-exit").start();
+        }
     }
 
     /** One WebSocket connection; forwards its events to the room thread. Public for Jetty's method lookup. */
@@ -192,8 +252,15 @@ public final class ExampleServer implements AutoCloseable {
         }
     }
 
-    /** Carries out a step on the room thread, in order; each distinct frame is encoded once. */
+    /** Carries out a step on the room thread, after the save that must precede it (see {@link RoomUpkeep}). */
     private void apply(RoomStep<Long> step) {
+        if (!upkeep.hold(step)) {
+            deliver(step);
+        }
+    }
+
+    /** Sends a step's frames and closes, in order; each distinct frame is encoded once. */
+    private void deliver(RoomStep<Long> step) {
         Map<List<ServerPacket>, String> encoded = new IdentityHashMap<>();
         for (RoomAction<Long> a : step.actions()) {
             if (a instanceof RoomDelivery) {

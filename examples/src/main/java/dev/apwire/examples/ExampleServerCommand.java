@@ -1,10 +1,18 @@
 package dev.apwire.examples;
 
 import dev.apwire.protocol.NetworkSlot;
+import dev.apwire.server.ArchipelagoRoom;
 import dev.apwire.server.Multiworld;
+import dev.apwire.server.RoomConfig;
+import dev.apwire.server.RoomStateException;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * {@code server [--port 38281] [--host 127.0.0.1]}: runs an Archipelago server for the embedded two-player
@@ -15,8 +23,8 @@ final class ExampleServerCommand {
     /** The Archipelago default port. */
     static final int DEFAULT_PORT = 38281;
 
-    static final String USAGE = "usage: java -jar apwire.jar server [--port 38281] [--host 127.0.0.1]\n"
-            + "       java -jar apwire.jar server --rooms DIR [--default-room ID] [--create FILE] (see examples/SERVER.md)";
+    static final String USAGE = "usage: java -jar apwire.jar server [--port 38281] [--host 127.0.0.1] " + ServerSetup.USAGE
+            + "\n       java -jar apwire.jar server --rooms DIR [--default-room ID] [--create FILE] (see examples/SERVER.md)";
 
     private ExampleServerCommand() {
     }
@@ -30,15 +38,28 @@ final class ExampleServerCommand {
             return RoomsCommand.run(args, RoomsCommand.MULTIWORLD_READER, System.out, System.err);
         }
         Options o;
+        ServerSetup setup;
         try {
-            o = parse(args);
+            setup = ServerSetup.parse(args);
+            o = parse(setup.rest().toArray(new String[0]));
         } catch (IllegalArgumentException e) {
             System.err.println("server: " + e.getMessage());
             System.err.println(USAGE);
             return 2;
         }
-        Multiworld world = DemoWorld.load();
-        ExampleServer server = ExampleServer.start(o.host(), o.port(), world);
+        ArchipelagoRoom<Long> room;
+        try {
+            room = setup.openRoom(RoomConfig.DEFAULT, System.out);
+        } catch (RoomStateException e) {
+            System.err.println("server: cannot restore the save: " + e.getMessage());
+            System.err.println("server: not starting; the save is left as it is (move it away to start a new game)");
+            return 1;
+        } catch (IOException e) {
+            System.err.println("server: cannot load the multiworld: " + e.getMessage());
+            return 1;
+        }
+        Multiworld world = room.multiworld();
+        ExampleServer server = ExampleServer.start(o.host(), o.port(), room, setup.saveFile());
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             try {
                 server.close();
@@ -46,20 +67,44 @@ final class ExampleServerCommand {
                 System.err.println("server: error while stopping: " + e);
             }
         }, "server-shutdown"));
-        System.out.println(startupLine(o.host(), server.port(), world));
+        System.out.println(startupLine(o.host(), server.port(), world, room.options().password()));
+        System.out.println("server: console: type /help for the admin commands, text without / to talk to everyone");
         System.out.flush();
+        Thread console = new Thread(() -> readConsole(server), "server-console");
+        console.setDaemon(true);
+        console.start();
         server.join();
         return 0;
     }
 
+    /** Feeds stdin's lines to the room's console until stdin ends. */
+    private static void readConsole(ExampleServer server) {
+        try (BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8))) {
+            String line;
+            while ((line = in.readLine()) != null) {
+                server.console(line, System.out);
+            }
+        } catch (IOException e) {
+            System.err.println("server: console closed: " + e);
+        }
+    }
+
     static String startupLine(String host, int port, Multiworld world) {
+        return startupLine(host, port, world, world.password());
+    }
+
+    static String startupLine(String host, int port, Multiworld world, @Nullable String password) {
         List<String> slots = new ArrayList<>();
         for (Map.Entry<Integer, NetworkSlot> e : world.slots().entrySet()) {
+            if (slots.size() == 10) {
+                slots.add("... (" + world.slots().size() + " slots)");
+                break;
+            }
             slots.add(e.getKey() + " " + e.getValue().name() + " (" + e.getValue().game() + ")");
         }
         return "server: Archipelago room at ws://" + hostForUrl(host) + ":" + port + " (seed " + world.seedName()
                 + "); slots: " + String.join(", ", slots) + "; password: "
-                + (world.password() == null ? "none" : world.password());
+                + (password == null ? "none" : password);
     }
 
     static Options parse(String[] args) {

@@ -67,8 +67,11 @@ import org.jspecify.annotations.Nullable;
  *       ({@code nextDeadline} / {@code onTimeout}) and the pings. It does no I/O and no room work: it hands
  *       each {@link HostForward} input to the connection's room.</li>
  *   <li>Each loaded room has its own <b>room executor</b> ({@link SerialExecutor}: one task at a time, in order,
- *       on a shared pool of worker threads): every call into that room, its sends, and its save. Rooms never
- *       wait for each other.</li>
+ *       on a shared pool of worker threads): every call into that room, its sends, its timer
+ *       ({@code nextDeadline} / {@code onTimeout}: countdowns) and its saves. As in the single-room server, the
+ *       room is saved within {@link #SAVE_DELAY} of a change and the frames that show the change are held until
+ *       then. Rooms never wait for each other. One timer thread only waits and hands due tasks to the rooms'
+ *       executors.</li>
  *   <li>Loads run on the worker pool; the store is asked about one room at a time (the host loads a room once
  *       and unloads it only when it is idle).</li>
  * </ul>
@@ -83,10 +86,14 @@ public final class MultiRoomServer implements AutoCloseable {
 
     /** Largest text message accepted (the reference server's websockets default). */
     private static final long MAX_TEXT_MESSAGE = 1 << 20;
+    /** The most a change waits before it is saved (and the frames that show it are sent). */
+    static final Duration SAVE_DELAY = Duration.ofMillis(100);
 
     private final WebSocketHost web;
     private final ScheduledExecutorService hostThread;
     private final ExecutorService workers;
+    /** Only waits: the rooms' timers and save delays fire here and hop onto their room's executor. */
+    private final ScheduledExecutorService timers;
     private final WebSocketUpgradeHandler handler;
     private final RoomHost<Long> host;
     private final RoomStore store;
@@ -103,8 +110,40 @@ public final class MultiRoomServer implements AutoCloseable {
     private @Nullable ScheduledFuture<?> timer;
     private @Nullable Instant timerAt;
 
-    /** A loaded room and its executor. */
-    private record LoadedRoom(RoomId id, ArchipelagoRoom<Long> room, SerialExecutor executor) {
+    /**
+     * A loaded room, its executor, and its upkeep: the room's timer and its saves. The upkeep fields are touched
+     * only by tasks on {@link #executor}.
+     */
+    private static final class LoadedRoom {
+        final RoomId id;
+        final ArchipelagoRoom<Long> room;
+        final SerialExecutor executor;
+        /** {@link ArchipelagoRoom#changes()} at the last save (or load). */
+        long saved;
+        /** Steps held back until the next save, in order. */
+        final List<RoomStep<Long>> held = new ArrayList<>();
+        @Nullable ScheduledFuture<?> saveTask;
+        @Nullable ScheduledFuture<?> timer;
+        @Nullable Instant timerAt;
+
+        LoadedRoom(RoomId id, ArchipelagoRoom<Long> room, SerialExecutor executor) {
+            this.id = id;
+            this.room = room;
+            this.executor = executor;
+            this.saved = room.changes();
+        }
+
+        RoomId id() {
+            return id;
+        }
+
+        ArchipelagoRoom<Long> room() {
+            return room;
+        }
+
+        SerialExecutor executor() {
+            return executor;
+        }
     }
 
     private MultiRoomServer(String bind, int port, RoomStore store, HostConfig hostConfig, RoomConfig roomConfig) {
@@ -117,6 +156,11 @@ public final class MultiRoomServer implements AutoCloseable {
         AtomicInteger count = new AtomicInteger();
         this.workers = Executors.newFixedThreadPool(n, r -> {
             Thread t = new Thread(r, "archipelago-rooms-" + count.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
+        this.timers = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "archipelago-room-timers");
             t.setDaemon(true);
             return t;
         });
@@ -189,24 +233,18 @@ public final class MultiRoomServer implements AutoCloseable {
             List<LoadedRoom> loaded = onHostAndWait(() -> new ArrayList<>(rooms.values()));
             List<CompletableFuture<Void>> saves = new ArrayList<>();
             for (LoadedRoom r : loaded) {
-                saves.add(CompletableFuture.runAsync(() -> save(r), r.executor()));
+                saves.add(CompletableFuture.runAsync(() -> saveNow(r), r.executor()));
             }
             CompletableFuture.allOf(saves.toArray(CompletableFuture[]::new)).get(30, TimeUnit.SECONDS);
         } catch (Exception e) {
             System.err.println("server: error while saving the rooms: " + e);
         } finally {
             web.close();
+            timers.shutdownNow();
             workers.shutdownNow();
         }
     }
 
-    private void save(LoadedRoom r) {
-        try {
-            store.save(r.id(), r.room());
-        } catch (IOException e) {
-            System.err.println("server: room " + r.id() + " could not be saved: " + e.getMessage());
-        }
-    }
 
     // ---------------------------------------------------------------- endpoints
 
@@ -363,7 +401,14 @@ public final class MultiRoomServer implements AutoCloseable {
         r.executor().execute(() -> {
             boolean saved;
             try {
+                cancel(r.timer);
+                r.timer = null;
+                r.timerAt = null;
+                cancel(r.saveTask);
+                r.saveTask = null;
                 store.save(id, r.room());
+                r.saved = r.room().changes();
+                flushHeld(r);
                 saved = true;
             } catch (IOException | RuntimeException e) {
                 System.err.println("server: room " + id + " could not be saved, it stays loaded: " + e.getMessage());
@@ -432,7 +477,76 @@ public final class MultiRoomServer implements AutoCloseable {
 
     /** Runs a room call on the room's executor and carries out its step there. */
     private void onRoom(LoadedRoom r, Function<ArchipelagoRoom<Long>, RoomStep<Long>> call) {
-        r.executor().execute(() -> deliver(call.apply(r.room())));
+        r.executor().execute(() -> after(r, call.apply(r.room())));
+    }
+
+    /**
+     * After a room call, on the room's executor: schedules the room's timer, and saves before acknowledging, as the
+     * single-room server does: once {@link ArchipelagoRoom#changes()} has grown, this step and every later one are
+     * held back until the room is saved (within {@link #SAVE_DELAY}, at once after {@code /save}), so no client
+     * sees an effect a crash could lose. A failed save is printed and the frames are sent anyway.
+     */
+    private void after(LoadedRoom r, RoomStep<Long> step) {
+        Optional<Instant> next = r.room().nextDeadline();
+        if (next.isPresent() && !next.get().equals(r.timerAt)) {
+            cancel(r.timer);
+            r.timerAt = next.get();
+            long delay = Math.max(0, Duration.between(Instant.now(), r.timerAt).toMillis());
+            r.timer = schedule(() -> r.executor().execute(() -> {
+                r.timer = null;
+                r.timerAt = null;
+                after(r, r.room().onTimeout(Instant.now()));
+            }), delay);
+        }
+        boolean urgent = r.room().pollSaveRequest();
+        if (r.room().changes() == r.saved && r.held.isEmpty() && !urgent) {
+            deliver(step);
+            return;
+        }
+        r.held.add(step);
+        if (urgent) {
+            saveNow(r);
+        } else if (r.saveTask == null) {
+            r.saveTask = schedule(() -> r.executor().execute(() -> saveNow(r)), SAVE_DELAY.toMillis());
+        }
+    }
+
+    /** Saves the room now if it changed, then sends what was held; on the room's executor. */
+    private void saveNow(LoadedRoom r) {
+        cancel(r.saveTask);
+        r.saveTask = null;
+        long at = r.room().changes();
+        if (at != r.saved) {
+            try {
+                store.save(r.id(), r.room());
+                r.saved = at;
+            } catch (IOException | RuntimeException e) {
+                System.err.println("server: room " + r.id() + " could not be saved (the old save is kept): " + e.getMessage());
+            }
+        }
+        flushHeld(r);
+    }
+
+    private void flushHeld(LoadedRoom r) {
+        List<RoomStep<Long>> steps = new ArrayList<>(r.held);
+        r.held.clear();
+        for (RoomStep<Long> held : steps) {
+            deliver(held);
+        }
+    }
+
+    private @Nullable ScheduledFuture<?> schedule(Runnable task, long delayMillis) {
+        try {
+            return timers.schedule(task, delayMillis, TimeUnit.MILLISECONDS);
+        } catch (RejectedExecutionException e) {
+            return null;
+        }
+    }
+
+    private static void cancel(@Nullable ScheduledFuture<?> f) {
+        if (f != null) {
+            f.cancel(false);
+        }
     }
 
     /** Carries out a room step, in order; each distinct frame is encoded once. */

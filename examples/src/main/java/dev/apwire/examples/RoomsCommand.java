@@ -7,6 +7,7 @@ import dev.apwire.server.MultiworldReader;
 import dev.apwire.server.RoomConfig;
 import dev.apwire.server.RoomHost;
 import dev.apwire.server.RoomId;
+import dev.apwire.server.RoomStateSaveFormat;
 import dev.apwire.server.RoomStore;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -64,7 +65,7 @@ final class RoomsCommand {
             err.println("server: --rooms " + o.rooms() + " is not a directory");
             return 2;
         }
-        RoomStore store = new DirectoryRoomStore(o.rooms(), reader, new ReplaySaveFormat());
+        RoomStore store = new DirectoryRoomStore(o.rooms(), reader, new RoomStateSaveFormat(SecureRandom::new));
         HostConfig config = HostConfig.DEFAULT.withStrict(o.strict()).withDefaultRoom(o.defaultRoom()).withIdleTimeout(o.idle());
         if (o.create() != null) {
             return create(store, config, o.create(), out, err);

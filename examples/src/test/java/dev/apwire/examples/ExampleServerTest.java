@@ -115,8 +115,8 @@ class ExampleServerTest {
         Client c = new Client(options("Alice", "Pebble Quest", "sesame"),
                 new ByteArrayInputStream("hello\n!missing\n".getBytes(StandardCharsets.UTF_8)));
         assertThat(c.status.get()).isZero();
-        assertThat(c.lines()).contains("Alice: hello", "Alice: !missing",
-                "3 missing locations: Pebble Cave, Pebble Hill, Pebble Lake");
+        assertThat(c.lines()).contains("Alice: hello", "Alice: !missing", "Missing: Pebble Cave", "Missing: Pebble Hill",
+                "Missing: Pebble Lake", "Found 3 missing location checks");
     }
 
     @Test

@@ -9,6 +9,7 @@ import dev.apwire.server.HostConfig;
 import dev.apwire.server.MultiworldReader;
 import dev.apwire.server.RoomConfig;
 import dev.apwire.server.RoomId;
+import dev.apwire.server.RoomStateSaveFormat;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -18,6 +19,7 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Arrays;
@@ -61,7 +63,7 @@ class MultiRoomServerTest {
     void rooms() throws Exception {
         Path rooms = Files.createDirectory(dir.resolve("rooms"));
         demoFile = demoFile(dir);
-        store = new DirectoryRoomStore(rooms, READER, new ReplaySaveFormat());
+        store = new DirectoryRoomStore(rooms, READER, new RoomStateSaveFormat(SecureRandom::new));
         one = new RoomId("AAAA");
         two = new RoomId("BBBB");
         lobby = new RoomId("CCCC");
@@ -172,8 +174,10 @@ class MultiRoomServerTest {
         start(HostConfig.DEFAULT.withIdleTimeout(Duration.ofMillis(300)));
         try (WsTestClient bob = joined(one, "AAAA", "Bob", "Lantern Run")) {
             bob.send("[{\"cmd\":\"LocationChecks\",\"locations\":[4001]},{\"cmd\":\"Set\",\"key\":\"progress\",\"default\":0,"
-                    + "\"want_reply\":true,\"operations\":[{\"operation\":\"add\",\"value\":7}]}]");
+                    + "\"want_reply\":true,\"operations\":[{\"operation\":\"add\",\"value\":7}]},"
+                    + "{\"cmd\":\"LocationScouts\",\"locations\":[4002],\"create_as_hint\":2}]");
             bob.await("\"cmd\":\"SetReply\"");
+            bob.await("\"cmd\":\"LocationInfo\"");
         }
         awaitUnloaded(one);
         assertThat(store.roomDirectory(one).resolve(DirectoryRoomStore.SAVE)).exists();
@@ -181,14 +185,28 @@ class MultiRoomServerTest {
         try (WsTestClient alice = joined(one, "aaaa", "Alice", "Pebble Quest")) {
             // Alice receives the Golden Key Bob found before the unload.
             alice.await(f -> f.contains("\"cmd\":\"ReceivedItems\"") && f.contains("\"item\":1003"));
-            alice.send("[{\"cmd\":\"Get\",\"keys\":[\"progress\"]}]");
-            assertThat(alice.await("\"cmd\":\"Retrieved\"")).contains("\"progress\":7");
+            alice.send("[{\"cmd\":\"Get\",\"keys\":[\"progress\",\"_read_hints_0_1\"]}]");
+            String retrieved = alice.await("\"cmd\":\"Retrieved\"");
+            assertThat(retrieved).contains("\"progress\":7").contains("\"location\":4002");
         }
         try (WsTestClient bob = joined(one, "AAAA", "Bob", "Lantern Run")) {
             assertThat(bob.frames.stream().filter(f -> f.contains("\"cmd\":\"Connected\"")).findFirst().orElseThrow())
                     .contains("\"checked_locations\":[4001]");
         }
         assertThat(server.loadCount()).isEqualTo(2);
+    }
+
+    @Test
+    void eachRoomRunsItsOwnTimer() throws Exception {
+        start(HostConfig.DEFAULT);
+        try (WsTestClient alice = joined(one, "AAAA", "Alice", "Pebble Quest");
+                WsTestClient other = joined(two, "BBBB", "Alice", "Pebble Quest")) {
+            alice.send("[{\"cmd\":\"Say\",\"text\":\"!countdown 1\"}]");
+            alice.await(f -> f.contains("\"type\":\"Countdown\"") && f.contains("\"countdown\":0"));
+            other.send("[{\"cmd\":\"Say\",\"text\":\"after\"}]");
+            other.await("Alice: after");
+            assertThat(String.join("", other.frames)).doesNotContain("Countdown");
+        }
     }
 
     @Test

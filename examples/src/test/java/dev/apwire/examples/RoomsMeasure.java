@@ -1,15 +1,17 @@
 package dev.apwire.examples;
 
+import dev.apwire.protocol.NetworkSlot;
 import dev.apwire.server.DirectoryRoomStore;
 import dev.apwire.server.HostConfig;
-import dev.apwire.protocol.NetworkSlot;
 import dev.apwire.server.Multiworld;
 import dev.apwire.server.MultiworldReader;
 import dev.apwire.server.RoomConfig;
 import dev.apwire.server.RoomId;
+import dev.apwire.server.RoomStateSaveFormat;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -52,7 +54,7 @@ public final class RoomsMeasure {
             reader = MultiRoomServerTest.READER;
             file = MultiRoomServerTest.demoFile(tmp);
         }
-        DirectoryRoomStore store = new DirectoryRoomStore(rooms, reader, new ReplaySaveFormat());
+        DirectoryRoomStore store = new DirectoryRoomStore(rooms, reader, new RoomStateSaveFormat(SecureRandom::new));
         List<RoomId> ids = new ArrayList<>();
         dev.apwire.server.RoomHost<Long> namer = new dev.apwire.server.RoomHost<>(HostConfig.DEFAULT, new java.util.SplittableRandom(1));
         while (ids.size() < n) {

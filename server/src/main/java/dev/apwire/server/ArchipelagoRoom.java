@@ -1,30 +1,21 @@
 package dev.apwire.server;
 
-import dev.apwire.json.JsonArray;
-import dev.apwire.json.JsonBool;
+import dev.apwire.json.JsonValue;
 import dev.apwire.json.JsonInt;
 import dev.apwire.json.JsonObject;
-import dev.apwire.json.JsonString;
-import dev.apwire.json.JsonValue;
 import dev.apwire.json.PythonText;
 import dev.apwire.protocol.ClientStatus;
-import dev.apwire.protocol.ClientTags;
 import dev.apwire.protocol.ConnectionRefusedError;
 import dev.apwire.protocol.DataPackageContents;
 import dev.apwire.protocol.GameData;
 import dev.apwire.protocol.Hint;
-import dev.apwire.protocol.HintStatus;
 import dev.apwire.protocol.ItemsHandling;
 import dev.apwire.protocol.JsonMessagePart;
-import dev.apwire.protocol.JsonMessagePartType;
 import dev.apwire.protocol.LongList;
 import dev.apwire.protocol.NetworkItem;
-import dev.apwire.protocol.NetworkPlayer;
-import dev.apwire.protocol.NetworkSlot;
 import dev.apwire.protocol.NetworkVersion;
 import dev.apwire.protocol.PacketProblemType;
 import dev.apwire.protocol.PrintJsonType;
-import dev.apwire.protocol.SlotType;
 import dev.apwire.protocol.client.BouncePacket;
 import dev.apwire.protocol.client.ClientCommand;
 import dev.apwire.protocol.client.ClientPacket;
@@ -45,13 +36,12 @@ import dev.apwire.protocol.server.ConnectedPacket;
 import dev.apwire.protocol.server.ConnectionRefusedPacket;
 import dev.apwire.protocol.server.DataPackagePacket;
 import dev.apwire.protocol.server.InvalidPacket;
-import dev.apwire.protocol.server.LocationInfoPacket;
 import dev.apwire.protocol.server.PrintJsonPacket;
 import dev.apwire.protocol.server.ReceivedItemsPacket;
 import dev.apwire.protocol.server.RoomInfoPacket;
-import dev.apwire.protocol.server.RoomUpdatePacket;
 import dev.apwire.protocol.server.ServerPacket;
 import dev.apwire.server.RoomRules.Phase;
+import dev.apwire.server.SlotState.HintKey;
 import dev.apwire.storage.DataStore;
 import dev.apwire.storage.Delivery;
 import dev.apwire.storage.Rejection;
@@ -59,24 +49,23 @@ import dev.apwire.storage.SetResult;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Comparator;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.SplittableRandom;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import java.util.function.Predicate;
+import java.util.random.RandomGenerator;
 import org.jspecify.annotations.Nullable;
 
 /**
- * One Archipelago room: the reference server's rules (reference-server.md) for one {@link Multiworld}, as a
- * pure state machine over connections identified by values of type {@code C}.
+ * One Archipelago room: the reference server's rules (reference-server.md, server-features.md) for one
+ * {@link Multiworld}, as a pure state machine over connections identified by values of type {@code C}.
  *
  * <h2>Theory of operation</h2>
  * A driver owns the sockets and calls, for each connection, in this order:
@@ -93,68 +82,41 @@ import org.jspecify.annotations.Nullable;
  * drops the rest of that connection's frame and its later {@link #close} is a no-op. Broadcast deliveries
  * share one packet list, so a driver can encode once per distinct list.
  *
- * <p>A connection is in phase {@code OPENED} until a {@code Connect} succeeds, then {@code AUTHENTICATED};
- * {@link RoomRules} holds the table of what each phase processes (before login only {@code Connect} and
- * {@code GetDataPackage}; unknown commands never get a reply). Everything a client observes follows the
- * reference server except the deviations listed in the package documentation.
+ * <p>Besides the connections, the driver may call the admin operations ({@link #release}, {@link #collect},
+ * {@link #sendItem}, {@link #sendLocations}, {@link #hint}, {@link #setOption}, {@link #allowRelease},
+ * {@link #setAlias}, {@link #countdown}, {@link #serverChat}) or feed console lines to {@link #console}, which
+ * takes MultiServer's {@code /} commands. Time: {@link #nextDeadline()} says when the room wants
+ * {@link #onTimeout} (a running countdown); a spurious call is a no-op. Persistence: {@link #changes()} grows
+ * with every change a save must hold; a driver saves {@link #snapshot()} (through {@link RoomStateCodec}) soon
+ * after it grows, at once when {@link #pollSaveRequest()} says an admin asked, and at shutdown; it starts again
+ * with {@link #restore}. {@link #exitRequested()} reports {@code /exit}.
  *
- * <p>Time is an argument ({@code now} is the {@code RoomInfo.time}); the room has no timers, so there is no
- * {@code onTimeout}. Pure (no threads, no clock, no I/O) and <b>not thread-safe</b>: call it from one thread
- * (the driver's room thread) or guard it externally.
+ * <p>The parts: {@link RoomRules} (phases and what each may send), {@code RoomCore} (shared state and the
+ * output primitives), {@code Progress} (items, checks, release, collect, goal), {@code HintBook} (hints),
+ * {@code ChatCommands} ({@code !} commands), {@code ServerCommands} ({@code /} commands and admin
+ * operations), {@code Countdown}.
+ *
+ * <p>Pure (no threads, no clock, no I/O) and <b>not thread-safe</b>: call it from one thread (the driver's room
+ * thread) or guard it externally.
  *
  * @param <C> the connection id type; needs value-based {@code equals} and {@code hashCode}
  */
 public final class ArchipelagoRoom<C> {
 
     /** The most PrintJSON messages in one frame (the reference splits ItemSend broadcasts like this). */
-    static final int MESSAGES_PER_FRAME = 140;
-    private static final int TEAM = 0;
+    static final int MESSAGES_PER_FRAME = RoomCore.MESSAGES_PER_FRAME;
     private static final String TUTORIAL = "Now that you are connected, you can use !help to list commands to run via "
             + "the server. If your client supports it, you may have additional local commands you can list with /help.";
-    private static final List<String> COMMANDS = List.of("help", "hint", "players", "missing", "checked");
 
-    private final Multiworld world;
-    private final RoomConfig config;
-    private final DataStore<C> store;
-    private final Map<String, Integer> slotsByName = new HashMap<>();
-    private final LinkedHashMap<C, Conn> connections = new LinkedHashMap<>();
-    private final TreeMap<Integer, SlotState> slots = new TreeMap<>();
-    private final LinkedHashMap<HintKey, Hint> hints = new LinkedHashMap<>();
-    private List<RoomAction<C>> out = new ArrayList<>();
-
-    /** A connection's state; {@code slot} and the login fields mean something only when authenticated. */
-    private static final class Conn {
-        Phase phase = Phase.OPENED;
-        int slot;
-        List<String> tags = List.of();
-        NetworkVersion version = new NetworkVersion(0, 0, 0);
-        ItemsHandling itemsHandling = ItemsHandling.NONE;
-        int sendIndex;
-        boolean noLocations;
-        boolean noText;
-    }
-
-    /** A slot's progress. */
-    private static final class SlotState {
-        /** Every item received, in order (the reference's "remote" list). */
-        final List<NetworkItem> items = new ArrayList<>();
-        /** The items found in other worlds only (the "non-remote" list). */
-        final List<NetworkItem> fromOthers = new ArrayList<>();
-        final TreeSet<Long> checked = new TreeSet<>();
-        int hintsUsed;
-        ClientStatus status;
-
-        SlotState(ClientStatus status) {
-            this.status = status;
-        }
-    }
-
-    /** A hint's identity: the finding slot and the location. */
-    private record HintKey(int finder, long location) {
-    }
+    private final RoomCore<C> core;
+    private final HintBook<C> hints;
+    private final Progress<C> progress;
+    private final Countdown<C> countdown;
+    private final ServerCommands<C> server;
+    private final ChatCommands<C> chat;
 
     /**
-     * Creates a room for a multiworld with {@link RoomConfig#DEFAULT}.
+     * Creates a room for a multiworld with {@link RoomConfig#DEFAULT} and the multiworld's options.
      *
      * @param world the multiworld
      */
@@ -163,23 +125,98 @@ public final class ArchipelagoRoom<C> {
     }
 
     /**
-     * Creates a room for a multiworld: nothing checked, no hints, empty data storage; player slots start at
-     * status UNKNOWN, groups and spectators at GOAL (§1.6).
+     * Creates a room for a multiworld with the multiworld's options ({@link RoomOptions#of}).
      *
      * @param world the multiworld
      * @param config the room's policy
      */
     public ArchipelagoRoom(Multiworld world, RoomConfig config) {
-        this.world = Objects.requireNonNull(world, "world");
-        this.config = Objects.requireNonNull(config, "config");
-        this.store = new DataStore<>(config.storageLimits());
-        for (Map.Entry<Integer, NetworkSlot> e : world.slots().entrySet()) {
-            boolean player = e.getValue().type().equals(SlotType.PLAYER);
-            slots.put(e.getKey(), new SlotState(player ? ClientStatus.UNKNOWN : ClientStatus.GOAL));
-            if (!e.getValue().type().equals(SlotType.GROUP)) {
-                slotsByName.put(e.getValue().name(), e.getKey());
+        this(world, config, RoomOptions.of(world), new SplittableRandom(world.seedName().hashCode()));
+    }
+
+    /**
+     * Creates a room: nothing checked, no hints, empty data storage; player slots start at status UNKNOWN,
+     * groups and spectators at GOAL.
+     *
+     * @param world the multiworld
+     * @param config the room's policy
+     * @param options the options (hint cost, passwords, permission modes, ...)
+     * @param random the randomness of hint choice and of the masks hiding passwords
+     */
+    public ArchipelagoRoom(Multiworld world, RoomConfig config, RoomOptions options, RandomGenerator random) {
+        this(new RoomCore<>(world, config, options, new DataStore<>(config.storageLimits()), random));
+    }
+
+    private ArchipelagoRoom(RoomCore<C> core) {
+        this.core = core;
+        this.hints = new HintBook<>(core);
+        this.progress = new Progress<>(core, hints);
+        this.countdown = new Countdown<>(core);
+        this.server = new ServerCommands<>(core, progress, hints, countdown);
+        this.chat = new ChatCommands<>(core, progress, hints, server, countdown);
+    }
+
+    /**
+     * Creates a room from a saved state with {@link RoomConfig#DEFAULT} (see
+     * {@link #restore(Multiworld, RoomConfig, RoomState, RandomGenerator)}).
+     *
+     * @param world the multiworld the state was saved from
+     * @param state the state
+     * @param <C> the connection id type
+     * @return the room
+     * @throws IllegalArgumentException if the state does not belong to this multiworld or is newer than this library
+     */
+    public static <C> ArchipelagoRoom<C> restore(Multiworld world, RoomState state) {
+        return restore(world, RoomConfig.DEFAULT, state, new SplittableRandom(world.seedName().hashCode()));
+    }
+
+    /**
+     * Creates a room from a saved state, as it was when saved (no connections).
+     *
+     * @param world the multiworld the state was saved from
+     * @param config the room's policy
+     * @param state the state
+     * @param random the randomness of hint choice and password masks
+     * @param <C> the connection id type
+     * @return the room
+     * @throws IllegalArgumentException if the state does not belong to this multiworld (other seed or slots) or
+     *     is newer than this library
+     */
+    public static <C> ArchipelagoRoom<C> restore(Multiworld world, RoomConfig config, RoomState state,
+            RandomGenerator random) {
+        if (state.version() > RoomState.VERSION) {
+            throw new IllegalArgumentException("This savegame is newer than the server.");
+        }
+        Map<Integer, String> names = new TreeMap<>();
+        world.slots().forEach((slot, info) -> names.put(slot, info.name()));
+        if (!state.seedName().equals(world.seedName()) || !state.slotNames().equals(names)) {
+            throw new IllegalArgumentException("This savegame does not appear to match the loaded multiworld.");
+        }
+        DataStore<C> store = DataStore.restore(state.dataStorage(), config.storageLimits());
+        RoomCore<C> core = new RoomCore<>(world, config, state.options(), store, random);
+        for (SlotProgress p : state.slots()) {
+            SlotState st = core.slots.get(p.key());
+            if (st == null) {
+                if (p.key().team() == 0) {
+                    throw new IllegalArgumentException("This savegame does not appear to match the loaded multiworld.");
+                }
+                st = new SlotState(ClientStatus.UNKNOWN);
+                core.slots.put(p.key(), st);
+            }
+            st.checked.addAll(p.checked());
+            st.items.addAll(p.items());
+            st.fromOthers.addAll(p.itemsFromOthers());
+            st.hintsUsed = p.hintsUsed();
+            st.status = new ClientStatus(p.status());
+            st.alias = p.alias();
+            for (Hint h : p.hints()) {
+                HintKey k = new HintKey(h.findingPlayer(), h.location());
+                core.hints(p.key().team()).put(k, h);
+                st.hints.add(k);
             }
         }
+        state.groupCollected().forEach((g, m) -> core.groupCollected.put(g, new TreeSet<>(m)));
+        return new ArchipelagoRoom<>(core);
     }
 
     // ---------------------------------------------------------------- driver inputs
@@ -194,12 +231,12 @@ public final class ArchipelagoRoom<C> {
      */
     public RoomStep<C> open(C connection, Instant now) {
         Objects.requireNonNull(connection, "connection");
-        if (connections.containsKey(connection)) {
+        if (core.connections.containsKey(connection)) {
             throw new IllegalStateException("connection already open: " + connection);
         }
-        connections.put(connection, new Conn());
-        send(connection, roomInfo(now));
-        return finish();
+        core.connections.put(connection, new Connection());
+        core.send(connection, roomInfo(now));
+        return finish(now);
     }
 
     /**
@@ -212,12 +249,12 @@ public final class ArchipelagoRoom<C> {
      */
     public RoomStep<C> receive(C connection, List<? extends ClientPacket> packets, Instant now) {
         for (ClientPacket p : packets) {
-            if (!connections.containsKey(connection)) {
+            if (!core.connections.containsKey(connection)) {
                 break;
             }
-            handle(connection, p);
+            handle(connection, p, now);
         }
-        return finish();
+        return finish(now);
     }
 
     /**
@@ -229,19 +266,19 @@ public final class ArchipelagoRoom<C> {
      * @return the step
      */
     public RoomStep<C> receive(C connection, ClientPacket packet, Instant now) {
-        if (connections.containsKey(connection)) {
-            handle(connection, packet);
+        if (core.connections.containsKey(connection)) {
+            handle(connection, packet, now);
         }
-        return finish();
+        return finish(now);
     }
 
     /**
      * A command of a frame could not be decoded (the codec's {@code Decoded.Problem}). Sends the
      * {@code InvalidPacket}; when {@code fatal} and the room is {@linkplain RoomConfig#strict() strict},
      * then closes the connection, as the reference does (§2.1). For malformed arguments of Connect,
-     * Get, Set, SetNotify, Say, UpdateHint and LocationScouts the text is replaced by the reference's (§2.3). Before login an {@code arguments} problem of
-     * a command other than {@code Connect} / {@code GetDataPackage} is ignored, since the reference never
-     * looks at such commands (§2.2).
+     * Get, Set, SetNotify, Say, UpdateHint and LocationScouts the text is replaced by the reference's (§2.3).
+     * Before login an {@code arguments} problem of a command other than {@code Connect} /
+     * {@code GetDataPackage} is ignored, since the reference never looks at such commands (§2.2).
      *
      * @param connection the sending connection
      * @param invalid the problem, as the packet to send
@@ -250,22 +287,22 @@ public final class ArchipelagoRoom<C> {
      * @return the step
      */
     public RoomStep<C> receiveInvalid(C connection, InvalidPacket invalid, boolean fatal, Instant now) {
-        Conn conn = connections.get(connection);
+        Connection conn = core.connections.get(connection);
         if (conn == null) {
-            return finish();
+            return finish(now);
         }
         if (conn.phase == Phase.OPENED && invalid.type().equals(PacketProblemType.ARGUMENTS)) {
             ClientCommand cmd = invalid.originalCmd() == null ? null : ClientCommand.fromWireName(invalid.originalCmd());
             if (cmd == null || !RoomRules.accepts(conn.phase, cmd)) {
-                return finish();
+                return finish(now);
             }
         }
         String text = invalid.type().equals(PacketProblemType.ARGUMENTS) ? RoomRules.argumentsText(invalid.originalCmd()) : null;
-        send(connection, text == null ? invalid : new InvalidPacket(invalid.type(), invalid.originalCmd(), text));
-        if (fatal && config.strict()) {
+        core.send(connection, text == null ? invalid : new InvalidPacket(invalid.type(), invalid.originalCmd(), text));
+        if (fatal && core.config.strict()) {
             drop(connection, "invalid packet");
         }
-        return finish();
+        return finish(now);
     }
 
     /**
@@ -279,16 +316,16 @@ public final class ArchipelagoRoom<C> {
      * @return the step
      */
     public RoomStep<C> receiveMalformed(C connection, String reason, Instant now) {
-        if (connections.containsKey(connection)) {
+        if (core.connections.containsKey(connection)) {
             drop(connection, reason);
         }
-        return finish();
+        return finish(now);
     }
 
     /**
      * The socket closed. If it was logged in, the others see {@code Part}, and the slot's status falls back to
      * UNKNOWN when this was its last socket and it is not at GOAL (§3.6). Its {@code SetNotify}
-     * subscriptions end. A no-op for a connection the room does not know.
+     * subscriptions and an {@code !admin} login end. A no-op for a connection the room does not know.
      *
      * @param connection the connection
      * @param now the current time
@@ -296,19 +333,239 @@ public final class ArchipelagoRoom<C> {
      */
     public RoomStep<C> close(C connection, Instant now) {
         forget(connection);
-        return finish();
+        return finish(now);
+    }
+
+    /** {@return when the room next wants {@link #onTimeout} (a countdown's next second), or empty} */
+    public Optional<Instant> nextDeadline() {
+        return Optional.ofNullable(countdown.deadline());
+    }
+
+    /**
+     * Time passed: sends what is due by {@code now} (countdown messages). A call before the deadline is a no-op.
+     *
+     * @param now the current time
+     * @return the step
+     */
+    public RoomStep<C> onTimeout(Instant now) {
+        countdown.onTimeout(now);
+        return finish(now);
+    }
+
+    // ---------------------------------------------------------------- admin operations (server-features.md §7)
+
+    /**
+     * A line typed on the server console: a MultiServer {@code /} command ({@code /help} lists them), or text
+     * without {@code /} sent to everyone as {@code [Server]: text}. Output is returned for the console and, while
+     * a client is logged in with {@code !admin}, also sent to it.
+     *
+     * @param line the line, stripped by the caller
+     * @param now the current time
+     * @return the console output and the step
+     */
+    public ConsoleResult<C> console(String line, Instant now) {
+        core.lastNow = now;
+        List<String> output = new ArrayList<>();
+        server.run(line, now, output);
+        return new ConsoleResult<>(output, finish(now));
+    }
+
+    /**
+     * Releases a slot: all its locations are checked and their items sent ({@code /release}, §6.1).
+     *
+     * @param slot the slot
+     * @param now the current time
+     * @return the step
+     */
+    public RoomStep<C> release(TeamSlot slot, Instant now) {
+        core.state(slot);
+        progress.release(slot);
+        return finish(now);
+    }
+
+    /**
+     * Collects for a slot: every location anywhere holding an item for it is checked ({@code /collect}, §6.2).
+     *
+     * @param slot the slot (a group collects the items addressed to the group)
+     * @param now the current time
+     * @return the step
+     */
+    public RoomStep<C> collect(TeamSlot slot, Instant now) {
+        core.state(slot);
+        progress.collect(slot, core.index.isGroup(slot.slot()));
+        return finish(now);
+    }
+
+    /**
+     * Sends items from the server (slot 0) to a slot, as {@code /send_multiple} does: groups fan out to their
+     * members, everyone sees {@code Cheat console: sending ...}.
+     *
+     * @param slot the receiving slot
+     * @param item the item id
+     * @param amount how many, 1 to 100
+     * @param now the current time
+     * @return the step
+     */
+    public RoomStep<C> sendItem(TeamSlot slot, long item, int amount, Instant now) {
+        core.state(slot);
+        if (amount < 1 || amount > 100) {
+            throw new IllegalArgumentException("amount must be 1 to 100, got " + amount);
+        }
+        progress.sendFromServer(slot, item, core.index.itemName(slot.slot(), item), amount);
+        return finish(now);
+    }
+
+    /**
+     * Checks locations of a slot as if its client had ({@code /send_location}); unknown ids are ignored.
+     *
+     * @param slot the slot
+     * @param locations the location ids
+     * @param now the current time
+     * @return the step
+     */
+    public RoomStep<C> sendLocations(TeamSlot slot, Collection<Long> locations, Instant now) {
+        core.state(slot);
+        progress.registerChecks(slot, List.copyOf(locations), true);
+        return finish(now);
+    }
+
+    /**
+     * Creates hints for free ({@code /hint}, {@code /hint_location}): for an item, every placement of it for the
+     * slot (or a group it is in); for a location, the slot's own location.
+     *
+     * @param slot the slot
+     * @param id an item id, or with {@code location} a location id
+     * @param location whether {@code id} is a location
+     * @param now the current time
+     * @return the step
+     */
+    public RoomStep<C> hint(TeamSlot slot, long id, boolean location, Instant now) {
+        core.state(slot);
+        List<Hint> found = location ? hints.collectLocation(slot.team(), slot.slot(), id, dev.apwire.protocol.HintStatus.UNSPECIFIED)
+                : hints.collectItem(slot.team(), slot.slot(), id);
+        hints.notifyHints(slot.team(), found, false, false, null);
+        return finish(now);
+    }
+
+    /**
+     * Changes one option ({@code /option}); clients see permission, hint cost and check point changes.
+     *
+     * @param name an option name of {@link RoomOptions#NAMES}
+     * @param value the value, of the option's type ({@link Integer}, {@link String}, {@link Boolean}; passwords may be
+     *     {@code null})
+     * @param now the current time
+     * @return the step
+     * @throws IllegalArgumentException for an unknown name or a bad value
+     * @throws ClassCastException for a value of the wrong type
+     */
+    public RoomStep<C> setOption(String name, @Nullable Object value, Instant now) {
+        core.options.with(name, value);
+        server.setOption(name, value);
+        return finish(now);
+    }
+
+    /**
+     * Allows a slot to {@code !release} at any time, or withdraws that ({@code /allow_release},
+     * {@code /forbid_release}; withdrawing cannot forbid what the release mode allows).
+     *
+     * @param slot the slot
+     * @param allowed whether it is allowed
+     */
+    public void allowRelease(TeamSlot slot, boolean allowed) {
+        core.state(slot).allowRelease = allowed;
+    }
+
+    /**
+     * Sets or removes a slot's alias; the team sees the new player list.
+     *
+     * @param slot the slot
+     * @param alias the alias, or {@code null} to remove it
+     * @param now the current time
+     * @return the step
+     */
+    public RoomStep<C> setAlias(TeamSlot slot, @Nullable String alias, Instant now) {
+        core.state(slot);
+        server.setAlias(slot, alias);
+        return finish(now);
+    }
+
+    /**
+     * Starts a countdown (regardless of {@code countdown_mode}).
+     *
+     * @param seconds the seconds, at most 3600
+     * @param now the current time
+     * @return the step
+     */
+    public RoomStep<C> countdown(int seconds, Instant now) {
+        if (seconds > 3600) {
+            throw new IllegalArgumentException(seconds + " is invalid. Maximum is 1 hour.");
+        }
+        countdown.start(seconds, now);
+        return finish(now);
+    }
+
+    /**
+     * Sends {@code [Server]: text} to everyone (a console line without {@code /}).
+     *
+     * @param text the text
+     * @param now the current time
+     * @return the step
+     */
+    public RoomStep<C> serverChat(String text, Instant now) {
+        core.broadcastTextAll(new PrintJsonPacket(List.of(JsonMessagePart.text("[Server]: " + text)), PrintJsonType.SERVER_CHAT,
+                null, null, null, null, null, text, null, null));
+        return finish(now);
+    }
+
+    // ---------------------------------------------------------------- persistence
+
+    /** {@return how many changes a save must hold have happened since the room was made (grows only)} */
+    public long changes() {
+        return core.changes;
+    }
+
+    /** {@return whether an admin asked to save now ({@code /save}); the request is cleared by this call} */
+    public boolean pollSaveRequest() {
+        boolean r = core.saveRequested;
+        core.saveRequested = false;
+        return r;
+    }
+
+    /** {@return whether an admin asked the server to stop ({@code /exit})} */
+    public boolean exitRequested() {
+        return core.exitRequested;
+    }
+
+    /** {@return the whole state a restart needs: progress, hints, statuses, aliases, options, data storage} */
+    public RoomState snapshot() {
+        Map<Integer, String> names = new TreeMap<>();
+        core.world.slots().forEach((slot, info) -> names.put(slot, info.name()));
+        List<SlotProgress> slots = new ArrayList<>();
+        for (Map.Entry<TeamSlot, SlotState> e : core.slots.entrySet()) {
+            SlotState st = e.getValue();
+            slots.add(new SlotProgress(e.getKey(), LongList.copyOf(st.checked), st.items, st.fromOthers, st.hintsUsed,
+                    st.status.value(), st.alias, hints.held(e.getKey())));
+        }
+        Map<Integer, List<Integer>> groups = new TreeMap<>();
+        core.groupCollected.forEach((g, m) -> groups.put(g, List.copyOf(m)));
+        return new RoomState(RoomState.VERSION, core.world.seedName(), names, core.options, slots, groups, core.store.snapshot());
     }
 
     // ---------------------------------------------------------------- queries
 
     /** {@return the multiworld this room serves} */
     public Multiworld multiworld() {
-        return world;
+        return core.world;
     }
 
-    /** {@return the room's data storage (for persistence through {@link DataStore#snapshot()})} */
+    /** {@return the current options} */
+    public RoomOptions options() {
+        return core.options;
+    }
+
+    /** {@return the room's data storage} */
     public DataStore<C> storage() {
-        return store;
+        return core.store;
     }
 
     /** {@return whether the room knows this connection (opened and not closed)}
@@ -316,7 +573,7 @@ public final class ArchipelagoRoom<C> {
      * @param connection the connection
      */
     public boolean isOpen(C connection) {
-        return connections.containsKey(connection);
+        return core.connections.containsKey(connection);
     }
 
     /** {@return the slot a connection is logged in as, or empty before login}
@@ -324,69 +581,63 @@ public final class ArchipelagoRoom<C> {
      * @param connection the connection
      */
     public Optional<Integer> slotOf(C connection) {
-        Conn conn = connections.get(connection);
-        return conn == null || conn.phase != Phase.AUTHENTICATED ? Optional.empty() : Optional.of(conn.slot);
+        Connection conn = core.connections.get(connection);
+        return conn == null || !conn.authenticated() ? Optional.empty() : Optional.of(conn.slot());
     }
 
-    /** {@return a slot's checked locations, ascending}
+    /** {@return a team-0 slot's checked locations, ascending}
      *
      * @param slot the slot number
      */
     public LongList checkedLocations(int slot) {
-        return LongList.copyOf(state(slot).checked);
+        return LongList.copyOf(core.state(TeamSlot.of(slot)).checked);
     }
 
-    /** {@return every item a slot has received from locations, in order (no starting inventory)}
+    /** {@return every item a team-0 slot has received, in order (no starting inventory)}
      *
      * @param slot the slot number
      */
     public List<NetworkItem> receivedItems(int slot) {
-        return List.copyOf(state(slot).items);
+        return List.copyOf(core.state(TeamSlot.of(slot)).items);
     }
 
-    /** {@return the hints concerning a slot (as finder or receiver), in creation order}
+    /** {@return the hints a team-0 slot holds, in the order it gained them}
      *
      * @param slot the slot number
      */
     public List<Hint> hints(int slot) {
-        List<Hint> list = new ArrayList<>();
-        for (Hint h : hints.values()) {
-            if (h.receivingPlayer() == slot || h.findingPlayer() == slot) {
-                list.add(h);
-            }
-        }
-        return list;
+        return hints.held(TeamSlot.of(slot));
     }
 
-    /** {@return a slot's client status}
+    /** {@return a team-0 slot's client status}
      *
      * @param slot the slot number
      */
     public ClientStatus clientStatus(int slot) {
-        return state(slot).status;
+        return core.state(TeamSlot.of(slot)).status;
     }
 
-    /** {@return a slot's hint points: {@code location_check_points * checked - hint cost * hints used} (§3.5)}
+    /** {@return a team-0 slot's hint points: {@code location_check_points * checked - hint cost * hints used}}
      *
      * @param slot the slot number
      */
     public int hintPoints(int slot) {
-        SlotState s = state(slot);
-        return world.locationCheckPoints() * s.checked.size() - world.hintCostForSlot(slot) * s.hintsUsed;
+        return core.hintPoints(TeamSlot.of(slot));
     }
 
-    private SlotState state(int slot) {
-        SlotState s = slots.get(slot);
-        if (s == null) {
-            throw new IllegalArgumentException("no slot " + slot);
-        }
-        return s;
+    /** {@return a slot's alias, or empty}
+     *
+     * @param slot the team and slot
+     */
+    public Optional<String> alias(TeamSlot slot) {
+        return Optional.ofNullable(core.state(slot).alias);
     }
 
     // ---------------------------------------------------------------- dispatch
 
-    private void handle(C c, ClientPacket packet) {
-        Conn conn = Objects.requireNonNull(connections.get(c));
+    private void handle(C c, ClientPacket packet, Instant now) {
+        core.lastNow = now;
+        Connection conn = Objects.requireNonNull(core.connections.get(c));
         ClientCommand command = packet.command();
         if (!RoomRules.accepts(conn.phase, command)) {
             return;
@@ -402,37 +653,52 @@ public final class ArchipelagoRoom<C> {
                 connectUpdate(c, conn, (ConnectUpdatePacket) packet);
                 break;
             case SYNC:
-                sendFullItems(c, conn);
+                progress.sendFullItems(c, conn);
                 break;
             case LOCATION_CHECKS:
-                locationChecks(c, conn, (LocationChecksPacket) packet);
+                if (conn.noLocations) {
+                    core.send(c, new InvalidPacket(PacketProblemType.CMD, "LocationChecks",
+                            "Trackers can't register new Location Checks"));
+                } else {
+                    progress.registerChecks(conn.key, ((LocationChecksPacket) packet).locations(), true);
+                }
                 break;
             case LOCATION_SCOUTS:
-                locationScouts(c, conn, (LocationScoutsPacket) packet);
+                hints.locationScouts(c, conn, (LocationScoutsPacket) packet);
                 break;
             case CREATE_HINTS:
-                createHints(c, conn, (CreateHintsPacket) packet);
+                hints.createHints(c, conn, (CreateHintsPacket) packet);
                 break;
             case UPDATE_HINT:
-                updateHint(c, conn, (UpdateHintPacket) packet);
+                hints.updateHint(c, conn, (UpdateHintPacket) packet);
                 break;
             case STATUS_UPDATE:
-                statusUpdate(c, conn, (StatusUpdatePacket) packet);
+                ClientStatus status = ((StatusUpdatePacket) packet).status();
+                if (status.equals(ClientStatus.GOAL) && conn.noLocations) {
+                    core.send(c, new InvalidPacket(PacketProblemType.CMD, "StatusUpdate", "Trackers can't register Goal Complete"));
+                } else {
+                    progress.updateStatus(conn.key, status);
+                }
                 break;
             case SAY:
-                say(c, conn, (SayPacket) packet);
+                String text = ((SayPacket) packet).text();
+                if (!text.codePoints().allMatch(PythonText::isPrintable)) {
+                    core.send(c, new InvalidPacket(PacketProblemType.ARGUMENTS, "Say", "Say"));
+                } else {
+                    chat.say(c, conn, text, now);
+                }
                 break;
             case BOUNCE:
                 bounce(conn, (BouncePacket) packet);
                 break;
             case GET:
-                send(c, store.get((GetPacket) packet, this::readKey));
+                core.send(c, core.store.get((GetPacket) packet, this::readKey));
                 break;
             case SET:
                 set(c, conn, (SetPacket) packet);
                 break;
             case SET_NOTIFY:
-                store.setNotify(c, (SetNotifyPacket) packet);
+                core.store.setNotify(c, (SetNotifyPacket) packet);
                 break;
             default:
                 // RoomRules never accepts JOIN or UNKNOWN
@@ -440,25 +706,28 @@ public final class ArchipelagoRoom<C> {
         }
     }
 
-    // ---------------------------------------------------------------- Connect (§3)
+    // ---------------------------------------------------------------- Connect (reference-server.md §3)
 
-    private void connect(C c, Conn conn, ConnectPacket p) {
+    private void connect(C c, Connection conn, ConnectPacket p) {
         // §3.2 in a fixed order (the reference's order is hash-random)
         List<ConnectionRefusedError> errors = new ArrayList<>();
-        String password = world.password();
-        if (password != null && !password.equals(p.password())) {
+        String password = core.options.password();
+        if (password != null && !password.isEmpty() && !password.equals(p.password())) {
             errors.add(ConnectionRefusedError.INVALID_PASSWORD);
         }
-        Integer slot = slotsByName.get(p.name());
+        // a group's name is refused here; the reference accepts it and then fails (server-features.md §9.3)
+        Integer slot = core.index.connectable.get(p.name());
         if (slot == null) {
             errors.add(ConnectionRefusedError.INVALID_SLOT);
         } else {
             String game = p.game();
-            boolean ignoreGame = (game == null || game.isEmpty()) && ClientTags.isNoLocations(p.tags());
-            if (!ignoreGame && !world.slots().get(slot).game().equals(game)) {
+            boolean ignoreGame = (game == null || game.isEmpty()) && dev.apwire.protocol.ClientTags.isNoLocations(p.tags());
+            if (!ignoreGame && !core.index.info(slot).game().equals(game)) {
                 errors.add(ConnectionRefusedError.INVALID_GAME);
             }
-            if (p.version().compareTo(world.minimumClientVersion()) < 0) {
+            NetworkVersion minimum = ignoreGame ? new NetworkVersion(0, 5, 0) : core.world.minimumClientVersion(slot);
+            if (p.version().compareTo(minimum) < 0
+                    || (core.options.compatibility() == 0 && !p.version().equals(core.world.serverVersion()))) {
                 errors.add(ConnectionRefusedError.INCOMPATIBLE_VERSION);
             }
             if (!p.itemsHandling().isValid()) {
@@ -466,130 +735,71 @@ public final class ArchipelagoRoom<C> {
             }
         }
         if (!errors.isEmpty()) {
-            send(c, new ConnectionRefusedPacket(errors));
+            core.send(c, new ConnectionRefusedPacket(errors));
             return;
         }
-        int s = slot;
-        if (conn.phase == Phase.AUTHENTICATED && conn.slot != s) {
+        TeamSlot key = TeamSlot.of(slot);
+        if (conn.authenticated() && !conn.key.equals(key)) {
             // deviation: the reference closes the connection here (§3.4 step 1)
-            send(c, new InvalidPacket(PacketProblemType.ARGUMENTS, "Connect", "Connect: this connection is logged in as "
-                    + world.slots().get(conn.slot).name() + "; open a new connection to log in as another slot"));
+            core.send(c, new InvalidPacket(PacketProblemType.ARGUMENTS, "Connect", "Connect: this connection is logged in as "
+                    + core.index.name(conn.slot()) + "; open a new connection to log in as another slot"));
             return;
         }
-        boolean first = conn.phase == Phase.OPENED;
-        conn.slot = s;
-        setTags(conn, p.tags());
+        boolean first = !conn.authenticated();
+        conn.key = key;
         conn.version = p.version();
+        conn.setTags(p.tags());
         conn.itemsHandling = p.itemsHandling();
-        List<NetworkItem> full = fullItems(conn);
+        List<NetworkItem> full = progress.fullItems(conn);
         conn.sendIndex = full.size();
-        ConnectedPacket connected = new ConnectedPacket(TEAM, s, players(), missing(s), checkedLocations(s),
-                p.wantsSlotData() ? world.world(s).slotData() : null, world.slots(), hintPoints(s));
+        SlotState st = core.state(key);
+        TreeSet<Long> missing = new TreeSet<>(core.index.locations(slot).keySet());
+        missing.removeAll(st.checked);
+        ConnectedPacket connected = new ConnectedPacket(key.team(), slot, core.players(key.team()), LongList.copyOf(missing),
+                LongList.copyOf(st.checked), p.wantsSlotData() ? core.world.world(slot).slotData() : null, core.world.slots(),
+                core.hintPoints(key));
         if (full.isEmpty()) {
-            send(c, connected);
+            core.send(c, connected);
         } else {
-            send(c, List.of(connected, new ReceivedItemsPacket(0, full)));
+            core.send(c, List.of(connected, new ReceivedItemsPacket(0, full)));
         }
         if (!first) {
             return;
         }
         conn.phase = Phase.AUTHENTICATED;
-        SlotState st = state(s);
+        core.sockets.computeIfAbsent(key, k -> new LinkedHashSet<>()).add(c);
         if (st.status.equals(ClientStatus.UNKNOWN)) {
             st.status = ClientStatus.CONNECTED;
-            notifyReadKey(clientStatusKey(s), JsonInt.of(st.status.value()));
+            core.statusChanged(key);
+            core.changed();
         }
-        NetworkSlot info = world.slots().get(s);
-        String text = info.name() + " (Team #" + (TEAM + 1) + ") " + verb(conn.tags) + " " + info.game()
-                + " has joined. Client(" + conn.version + "), " + pyList(conn.tags) + ".";
-        broadcast(List.of(new PrintJsonPacket(List.of(JsonMessagePart.text(text)), PrintJsonType.JOIN, null, null, null,
-                TEAM, s, null, conn.tags, null)), x -> !x.noText);
-        send(c, print(PrintJsonType.TUTORIAL, TUTORIAL));
+        String text = core.aliasedName(key) + " (Team #" + (key.team() + 1) + ") " + RoomCore.verb(conn.tags) + " "
+                + core.index.info(slot).game() + " has joined. Client(" + conn.version + "), " + RoomCore.pyList(conn.tags) + ".";
+        core.broadcastTextAll(new PrintJsonPacket(List.of(JsonMessagePart.text(text)), PrintJsonType.JOIN, null, null, null,
+                key.team(), slot, null, conn.tags, null));
+        core.notifyClient(c, PrintJsonType.TUTORIAL, TUTORIAL);
     }
 
-    private void setTags(Conn conn, List<String> tags) {
-        conn.tags = List.copyOf(tags);
-        conn.noLocations = ClientTags.isNoLocations(tags);
-        conn.noText = tags.contains(ClientTags.NO_TEXT)
-                || (tags.contains("PopTracker") && conn.version.compareTo(new NetworkVersion(0, 5, 1)) < 0);
-    }
-
-    private List<NetworkPlayer> players() {
-        List<NetworkPlayer> players = new ArrayList<>();
-        for (Map.Entry<Integer, NetworkSlot> e : world.slots().entrySet()) {
-            players.add(new NetworkPlayer(TEAM, e.getKey(), e.getValue().name(), e.getValue().name()));
-        }
-        return players;
-    }
-
-    private LongList missing(int slot) {
-        TreeSet<Long> missing = new TreeSet<>(world.world(slot).locations().keySet());
-        missing.removeAll(state(slot).checked);
-        return LongList.copyOf(missing);
-    }
-
-    // ---------------------------------------------------------------- items (§3.7)
-
-    private List<NetworkItem> fullItems(Conn conn) {
-        ItemsHandling h = conn.itemsHandling;
-        if (h.normalized() == 0) {
-            return List.of();
-        }
-        List<NetworkItem> items = new ArrayList<>();
-        if (h.startingInventory()) {
-            for (long id : world.world(conn.slot).startingInventory()) {
-                items.add(new NetworkItem(id, -2, 0, 0));
-            }
-        }
-        SlotState st = state(conn.slot);
-        items.addAll(h.ownWorld() ? st.items : st.fromOthers);
-        return items;
-    }
-
-    private void sendFullItems(C c, Conn conn) {
-        List<NetworkItem> full = fullItems(conn);
-        conn.sendIndex = full.size();
-        if (!full.isEmpty()) {
-            send(c, new ReceivedItemsPacket(0, full));
-        }
-    }
-
-    private void sendNewItems() {
-        for (Map.Entry<C, Conn> e : connections.entrySet()) {
-            Conn conn = e.getValue();
-            if (conn.phase != Phase.AUTHENTICATED) {
-                continue;
-            }
-            List<NetworkItem> full = fullItems(conn);
-            if (full.size() > conn.sendIndex) {
-                send(e.getKey(), new ReceivedItemsPacket(conn.sendIndex, List.copyOf(full.subList(conn.sendIndex, full.size()))));
-                conn.sendIndex = full.size();
-            }
-        }
-    }
-
-    // ---------------------------------------------------------------- ConnectUpdate, GetDataPackage (§4.1, §4.10)
-
-    private void connectUpdate(C c, Conn conn, ConnectUpdatePacket p) {
+    private void connectUpdate(C c, Connection conn, ConnectUpdatePacket p) {
         ItemsHandling h = p.itemsHandling();
         if (h != null && h.value() != conn.itemsHandling.normalized()) {
             if (!h.isValid()) {
-                send(c, new InvalidPacket(PacketProblemType.ARGUMENTS, "ConnectUpdate",
+                core.send(c, new InvalidPacket(PacketProblemType.ARGUMENTS, "ConnectUpdate",
                         "Invalid items_handling: Invalid flag combination"));
                 return;
             }
             conn.itemsHandling = h;
-            sendFullItems(c, conn);
+            progress.sendFullItems(c, conn);
         }
         List<String> tags = p.tags();
         if (tags != null) {
             List<String> old = conn.tags;
-            setTags(conn, tags);
+            conn.setTags(tags);
             if (!new HashSet<>(old).equals(new HashSet<>(tags))) {
-                String text = world.slots().get(conn.slot).name() + " (Team #" + (TEAM + 1) + ") has changed tags from "
-                        + pyList(old) + " to " + pyList(tags) + ".";
-                broadcast(List.of(new PrintJsonPacket(List.of(JsonMessagePart.text(text)), PrintJsonType.TAGS_CHANGED,
-                        null, null, null, TEAM, conn.slot, null, conn.tags, null)), x -> !x.noText);
+                String text = core.aliasedName(conn.key) + " (Team #" + (conn.team() + 1) + ") has changed tags from "
+                        + RoomCore.pyList(old) + " to " + RoomCore.pyList(tags) + ".";
+                core.broadcastTextAll(new PrintJsonPacket(List.of(JsonMessagePart.text(text)), PrintJsonType.TAGS_CHANGED,
+                        null, null, null, conn.team(), conn.slot(), null, conn.tags, null));
             }
         }
     }
@@ -597,592 +807,146 @@ public final class ArchipelagoRoom<C> {
     private void dataPackage(C c, GetDataPackagePacket p) {
         List<String> wanted = p.games();
         LinkedHashMap<String, GameData> games = new LinkedHashMap<>();
-        for (Map.Entry<String, GameData> e : world.dataPackages().entrySet()) {
+        for (Map.Entry<String, GameData> e : core.world.dataPackages().entrySet()) {
             if (wanted == null || wanted.contains(e.getKey())) {
                 games.put(e.getKey(), e.getValue());
             }
         }
-        send(c, new DataPackagePacket(new DataPackageContents(games)));
+        core.send(c, new DataPackagePacket(new DataPackageContents(games)));
     }
 
-    // ---------------------------------------------------------------- LocationChecks (§4.3)
+    // ---------------------------------------------------------------- Bounce, storage
 
-    private void locationChecks(C c, Conn conn, LocationChecksPacket p) {
-        if (conn.noLocations) {
-            send(c, new InvalidPacket(PacketProblemType.CMD, "LocationChecks", "Trackers can't register new Location Checks"));
-            return;
-        }
-        registerChecks(conn.slot, p.locations());
-    }
-
-    private void registerChecks(int finder, Collection<Long> locations) {
-        SlotState st = state(finder);
-        Map<Long, NetworkItem> placed = world.world(finder).locations();
-        TreeSet<Long> fresh = new TreeSet<>();
-        for (Long id : locations) {
-            if (placed.containsKey(id) && !st.checked.contains(id)) {
-                fresh.add(id);
-            }
-        }
-        if (fresh.isEmpty()) {
-            return;
-        }
-        List<NetworkItem> found = new ArrayList<>();
-        for (Long id : fresh) {
-            found.add(placed.get(id));
-        }
-        found.sort(Comparator.comparingInt(NetworkItem::player).thenComparingLong(NetworkItem::item)
-                .thenComparingLong(NetworkItem::location).thenComparingInt(NetworkItem::flags));
-        List<ServerPacket> messages = new ArrayList<>();
-        for (NetworkItem at : found) {
-            int receiver = at.player();
-            NetworkItem sent = new NetworkItem(at.item(), at.location(), finder, at.flags());
-            SlotState target = slots.get(receiver);
-            if (target != null) {
-                target.items.add(sent);
-                if (receiver != finder) {
-                    target.fromOthers.add(sent);
-                }
-            }
-            messages.add(itemSend(finder, receiver, sent));
-        }
-        for (int i = 0; i < messages.size(); i += MESSAGES_PER_FRAME) {
-            broadcast(List.copyOf(messages.subList(i, Math.min(messages.size(), i + MESSAGES_PER_FRAME))), x -> !x.noText);
-        }
-        st.checked.addAll(fresh);
-        sendNewItems();
-        broadcast(List.of(RoomUpdatePacket.builder().hintPoints(hintPoints(finder)).checkedLocations(LongList.copyOf(fresh))
-                .build()), x -> x.slot == finder);
-        // hints on these locations are found now
-        Set<Integer> concerned = new TreeSet<>();
-        for (Map.Entry<HintKey, Hint> e : hints.entrySet()) {
-            Hint h = e.getValue();
-            if (h.findingPlayer() == finder && fresh.contains(h.location()) && !h.found()) {
-                e.setValue(withStatus(h, true, HintStatus.FOUND));
-                concerned.add(h.findingPlayer());
-                concerned.add(h.receivingPlayer());
-            }
-        }
-        for (int s : concerned) {
-            notifyReadKey(hintsKey(s), readHints(s));
-        }
-    }
-
-    private PrintJsonPacket itemSend(int finder, int receiver, NetworkItem item) {
-        List<JsonMessagePart> parts = new ArrayList<>();
-        parts.add(playerPart(finder));
-        if (finder == receiver) {
-            parts.add(JsonMessagePart.text(" found their "));
-            parts.add(itemPart(item.item(), finder, item.flags()));
-        } else {
-            parts.add(JsonMessagePart.text(" sent "));
-            parts.add(itemPart(item.item(), receiver, item.flags()));
-            parts.add(JsonMessagePart.text(" to "));
-            parts.add(playerPart(receiver));
-        }
-        parts.add(JsonMessagePart.text(" ("));
-        parts.add(locationPart(item.location(), finder));
-        parts.add(JsonMessagePart.text(")"));
-        return new PrintJsonPacket(parts, PrintJsonType.ITEM_SEND, receiver, item, null, null, null, null, null, null);
-    }
-
-    // ---------------------------------------------------------------- hints (§4.4-4.6)
-
-    private void locationScouts(C c, Conn conn, LocationScoutsPacket p) {
-        int slot = conn.slot;
-        Map<Long, NetworkItem> placed = world.world(slot).locations();
-        List<NetworkItem> infos = new ArrayList<>();
-        for (Long id : p.locations()) {
-            NetworkItem at = placed.get(id);
-            if (at == null) {
-                // deviation: the reference closes the connection (KeyError in the location store)
-                send(c, new InvalidPacket(PacketProblemType.ARGUMENTS, "LocationScouts",
-                        "LocationScouts: no location " + id + " for player " + slot));
-                return;
-            }
-            infos.add(at);
-        }
-        int createAsHint = p.createAsHint() == null ? 0 : p.createAsHint();
-        send(c, new LocationInfoPacket(infos));
-        if (createAsHint != 0) {
-            LinkedHashMap<HintKey, Hint> wanted = new LinkedHashMap<>();
-            for (Long id : p.locations()) {
-                wanted.computeIfAbsent(new HintKey(slot, id), k -> hintFor(k, HintStatus.UNSPECIFIED));
-            }
-            notifyHints(wanted.values(), createAsHint == 2);
-        }
-    }
-
-    private void createHints(C c, Conn conn, CreateHintsPacket p) {
-        int sender = conn.slot;
-        int player = p.player() == null ? sender : p.player();
-        if (p.locations().isEmpty()) {
-            invalid(c, "CreateHints", "CreateHints: No locations specified.");
-            return;
-        }
-        HintStatus status = p.status() == null ? HintStatus.UNSPECIFIED : p.status();
-        if (!status.isKnown()) {
-            invalid(c, "CreateHints", "Unknown Status: " + status.value() + " is not a valid HintStatus");
-            return;
-        }
-        LinkedHashMap<HintKey, Hint> wanted = new LinkedHashMap<>();
-        for (Long id : p.locations()) {
-            NetworkItem at = slots.containsKey(player) ? world.world(player).locations().get(id) : null;
-            if (at == null) {
-                // for the sender's own slot the reference closes the connection instead (deviation)
-                invalid(c, "CreateHints", player != sender
-                        ? "CreateHints: One or more of the locations do not exist for the specified off-world player. "
-                                + "Please refrain from hinting other slot's locations that you don't know contain your items."
-                        : "CreateHints: no location " + id + " for player " + player);
-                return;
-            }
-            if (at.player() != sender) {
-                if (!status.equals(HintStatus.UNSPECIFIED)) {
-                    invalid(c, "CreateHints", "CreateHints: Must use \"unspecified\"/None status for items from other players.");
-                    return;
-                }
-                if (player != sender) {
-                    invalid(c, "CreateHints", "CreateHints: Can only create hints for own items or own locations.");
-                    return;
-                }
-            }
-            HintStatus st = status;
-            wanted.computeIfAbsent(new HintKey(player, id), k -> hintFor(k, st));
-        }
-        notifyHints(wanted.values(), true);
-    }
-
-    private void updateHint(C c, Conn conn, UpdateHintPacket p) {
-        HintKey key = new HintKey(p.player(), p.location());
-        Hint hint = hints.get(key);
-        if (hint == null) {
-            return;
-        }
-        if (hint.receivingPlayer() != conn.slot) {
-            invalid(c, "UpdateHint", "UpdateHint: No Permission");
-            return;
-        }
-        HintStatus status = p.status();
-        if (status == null) {
-            return;
-        }
-        if (!status.isKnown()) {
-            invalid(c, "UpdateHint", "UpdateHint: Invalid Status");
-            return;
-        }
-        if (status.equals(HintStatus.FOUND)) {
-            invalid(c, "UpdateHint", "UpdateHint: Cannot manually update status to \"HINT_FOUND\"");
-            return;
-        }
-        if (hint.found() || hint.status().equals(status)) {
-            return;
-        }
-        hints.put(key, withStatus(hint, false, status));
-        for (int s : new TreeSet<>(List.of(hint.receivingPlayer(), hint.findingPlayer()))) {
-            notifyReadKey(hintsKey(s), readHints(s));
-        }
-    }
-
-    /** The existing hint for a (finder, location), as is, or a new one (found if the location is checked). */
-    private Hint hintFor(HintKey key, HintStatus status) {
-        Hint existing = hints.get(key);
-        if (existing != null) {
-            return existing;
-        }
-        NetworkItem at = Objects.requireNonNull(world.world(key.finder()).locations().get(key.location()));
-        boolean found = state(key.finder()).checked.contains(key.location());
-        return new Hint(at.player(), key.finder(), key.location(), at.item(), found, "", at.flags(),
-                found ? HintStatus.FOUND : status);
-    }
-
-    private static Hint withStatus(Hint h, boolean found, HintStatus status) {
-        return new Hint(h.receivingPlayer(), h.findingPlayer(), h.location(), h.item(), found || h.found(), h.entrance(),
-                h.itemFlags(), status);
-    }
-
-    /**
-     * The reference's {@code notify_hints}: stores the new hints; for each slot that gained one, RoomUpdate
-     * {hint_points} to its sockets and the {@code _read_hints} notification; then to each concerned slot one
-     * frame of Hint messages (its own finds first).
-     */
-    private void notifyHints(Collection<Hint> given, boolean onlyNew) {
-        List<Hint> sorted = new ArrayList<>(given);
-        sorted.sort(Comparator.comparing(Hint::found).reversed());
-        TreeMap<Integer, List<Hint>> concerns = new TreeMap<>();
-        TreeSet<Integer> gained = new TreeSet<>();
-        for (Hint h : sorted) {
-            HintKey key = new HintKey(h.findingPlayer(), h.location());
-            if (onlyNew && hints.containsKey(key)) {
-                continue;
-            }
-            concerns.computeIfAbsent(h.receivingPlayer(), k -> new ArrayList<>()).add(h);
-            if (h.receivingPlayer() != h.findingPlayer()) {
-                concerns.computeIfAbsent(h.findingPlayer(), k -> new ArrayList<>()).add(h);
-            }
-            if (!hints.containsKey(key)) {
-                hints.put(key, h);
-                gained.add(h.findingPlayer());
-                gained.add(h.receivingPlayer());
-            }
-        }
-        for (int s : gained) {
-            if (slots.containsKey(s)) {
-                broadcast(List.of(RoomUpdatePacket.builder().hintPoints(hintPoints(s)).build()), x -> x.slot == s);
-                notifyReadKey(hintsKey(s), readHints(s));
-            }
-        }
-        for (Map.Entry<Integer, List<Hint>> e : concerns.entrySet()) {
-            int s = e.getKey();
-            List<Hint> list = new ArrayList<>(e.getValue());
-            list.sort(Comparator.comparing(h -> h.findingPlayer() != s));
-            List<ServerPacket> frame = new ArrayList<>();
-            for (Hint h : list) {
-                frame.add(hintMessage(h));
-            }
-            broadcast(List.copyOf(frame), x -> x.slot == s && !x.noText);
-        }
-    }
-
-    private PrintJsonPacket hintMessage(Hint h) {
-        List<JsonMessagePart> parts = new ArrayList<>();
-        parts.add(JsonMessagePart.text("[Hint]: "));
-        parts.add(playerPart(h.receivingPlayer()));
-        parts.add(JsonMessagePart.text("'s "));
-        parts.add(itemPart(h.item(), h.receivingPlayer(), h.itemFlags()));
-        parts.add(JsonMessagePart.text(" is at "));
-        parts.add(locationPart(h.location(), h.findingPlayer()));
-        parts.add(JsonMessagePart.text(" in "));
-        parts.add(playerPart(h.findingPlayer()));
-        parts.add(JsonMessagePart.text("'s World"));
-        if (!h.entrance().isEmpty()) {
-            parts.add(JsonMessagePart.text(" at "));
-            parts.add(new JsonMessagePart(h.entrance(), JsonMessagePartType.ENTRANCE_NAME, null, null, null, null));
-        }
-        parts.add(JsonMessagePart.text(". "));
-        parts.add(new JsonMessagePart("(" + h.status().label() + ")", JsonMessagePartType.HINT_STATUS, null, null, null,
-                h.status()));
-        return new PrintJsonPacket(parts, PrintJsonType.HINT, h.receivingPlayer(),
-                new NetworkItem(h.item(), h.location(), h.findingPlayer(), h.itemFlags()), h.found(), null, null, null, null, null);
-    }
-
-    // ---------------------------------------------------------------- StatusUpdate, Say, Bounce, storage
-
-    private void statusUpdate(C c, Conn conn, StatusUpdatePacket p) {
-        ClientStatus status = p.status();
-        if (status.equals(ClientStatus.GOAL) && conn.noLocations) {
-            send(c, new InvalidPacket(PacketProblemType.CMD, "StatusUpdate", "Trackers can't register Goal Complete"));
-            return;
-        }
-        SlotState st = state(conn.slot);
-        if (st.status.equals(ClientStatus.GOAL)) {
-            return;
-        }
-        if (status.equals(ClientStatus.GOAL)) {
-            String name = world.slots().get(conn.slot).name();
-            broadcast(List.of(new PrintJsonPacket(List.of(JsonMessagePart.text(name + " (Team #" + (TEAM + 1)
-                    + ") has completed their goal.")), PrintJsonType.GOAL, null, null, null, TEAM, conn.slot, null, null, null)),
-                    x -> !x.noText);
-            boolean all = true;
-            for (Map.Entry<Integer, SlotState> e : slots.entrySet()) {
-                if (e.getKey() != conn.slot && !e.getValue().status.equals(ClientStatus.GOAL)) {
-                    all = false;
-                }
-            }
-            if (all) {
-                broadcast(List.of(PrintJsonPacket.text("Team #" + (TEAM + 1)
-                        + " has completed all of their games! Congratulations!")), x -> !x.noText);
-            }
-        }
-        st.status = status;
-        notifyReadKey(clientStatusKey(conn.slot), JsonInt.of(status.value()));
-    }
-
-    private void say(C c, Conn conn, SayPacket p) {
-        String text = p.text();
-        if (!text.codePoints().allMatch(PythonText::isPrintable)) {
-            invalid(c, "Say", "Say");
-            return;
-        }
-        String name = world.slots().get(conn.slot).name();
-        if (!text.startsWith("!admin")) {
-            broadcast(List.of(new PrintJsonPacket(List.of(JsonMessagePart.text(name + ": " + text)), PrintJsonType.CHAT, null,
-                    null, null, TEAM, conn.slot, text, null, null)), x -> !x.noText);
-        }
-        String stripped = text.strip();
-        if (!stripped.startsWith("!")) {
-            return;
-        }
-        String[] words = stripped.split("\\s+");
-        String command = words[0].substring(1).toLowerCase(Locale.ROOT);
-        switch (command) {
-            case "help":
-                commandResult(c, "Commands: !help (this list), !hint (your hints and hint points), !players (the slots), "
-                        + "!missing (your unchecked locations), !checked (your checked locations)");
-                break;
-            case "hint":
-                if (words.length > 1) {
-                    commandResult(c, "This server does not give hints for items by name; !hint alone lists your hints.");
-                    break;
-                }
-                List<ServerPacket> frame = new ArrayList<>();
-                for (Hint h : hints(conn.slot)) {
-                    frame.add(hintMessage(h));
-                }
-                if (!frame.isEmpty() && !conn.noText) {
-                    send(c, List.copyOf(frame));
-                }
-                commandResult(c, "A hint costs " + world.hintCostForSlot(conn.slot) + " points. You have "
-                        + hintPoints(conn.slot) + " points.");
-                break;
-            case "players":
-                StringBuilder b = new StringBuilder();
-                for (Map.Entry<Integer, NetworkSlot> e : world.slots().entrySet()) {
-                    b.append(b.length() == 0 ? "" : ", ").append(e.getValue().name()).append(" (").append(e.getValue().game())
-                            .append(connections.values().stream().anyMatch(x -> x.phase == Phase.AUTHENTICATED
-                                    && x.slot == e.getKey()) ? ", connected)" : ")");
-                }
-                commandResult(c, b.toString());
-                break;
-            case "missing":
-            case "checked":
-                GameData game = world.dataPackages().get(world.slots().get(conn.slot).game());
-                LongList ids = command.equals("missing") ? missing(conn.slot) : checkedLocations(conn.slot);
-                List<String> names = new ArrayList<>();
-                for (long id : ids) {
-                    String n = game == null ? null : game.locationNameToId().name(id);
-                    names.add(n == null ? String.valueOf(id) : n);
-                }
-                commandResult(c, names.size() + " " + command + " locations" + (names.isEmpty() ? "" : ": "
-                        + String.join(", ", names)));
-                break;
-            default:
-                commandResult(c, "Could not find command " + words[0] + ". Known commands: !" + String.join(", !", COMMANDS));
-                break;
-        }
-    }
-
-    private void commandResult(C c, String text) {
-        Conn conn = connections.get(c);
-        if (conn != null && !conn.noText) {
-            send(c, print(PrintJsonType.COMMAND_RESULT, text));
-        }
-    }
-
-    private void bounce(Conn sender, BouncePacket p) {
+    private void bounce(Connection sender, BouncePacket p) {
         Set<String> games = p.games() == null ? Set.of() : new HashSet<>(p.games());
         Set<Integer> targets = p.slots() == null ? Set.of() : new HashSet<>(p.slots());
         Set<String> tags = p.tags() == null ? Set.of() : new HashSet<>(p.tags());
         List<ServerPacket> frame = List.of(new BouncedPacket(p.games(), p.slots(), p.tags(), p.data(), p.extras()));
-        broadcast(frame, x -> games.contains(world.slots().get(x.slot).game()) || targets.contains(x.slot)
-                || x.tags.stream().anyMatch(tags::contains));
+        core.broadcast(frame, x -> x.team() == sender.team() && (games.contains(core.index.info(x.slot()).game())
+                || targets.contains(x.slot()) || x.tags.stream().anyMatch(tags::contains)));
     }
 
-    private void set(C c, Conn conn, SetPacket p) {
-        SetResult<C> result = store.set(c, conn.slot, p);
-        if (result instanceof Rejection) {
-            send(c, ((Rejection<C>) result).invalid());
+    private void set(C c, Connection conn, SetPacket p) {
+        SetResult<C> result = core.store.set(c, conn.slot(), p);
+        if (result instanceof Rejection<C> rejection) {
+            core.send(c, rejection.invalid());
             return;
         }
         Delivery<C> d = (Delivery<C>) result;
+        core.changed();
         List<ServerPacket> frame = List.of(d.reply());
         for (C to : d.recipients()) {
-            if (connections.containsKey(to)) {
-                out.add(new RoomDelivery<>(to, frame));
-            }
+            core.send(to, frame);
         }
     }
 
-    /** The {@code _read_} keys (§1.6); only team 0 exists. */
+    /** The {@code _read_} keys (reference-server.md §1.6). */
     private @Nullable JsonValue readKey(String key) {
         String name = key.substring(DataStore.READ_PREFIX.length());
         if (name.equals("race_mode")) {
-            return JsonInt.of(world.raceMode());
+            return JsonInt.of(core.world.raceMode());
+        }
+        if (name.startsWith("hints_") || name.startsWith("client_status_")) {
+            String rest = name.substring(name.startsWith("hints_") ? 6 : 14);
+            int u = rest.indexOf('_');
+            Integer team = u < 0 ? null : number(rest.substring(0, u));
+            Integer slot = u < 0 ? null : number(rest.substring(u + 1));
+            if (team == null || slot == null || !core.slots.containsKey(new TeamSlot(team, Math.max(1, slot))) || slot < 1) {
+                return null;
+            }
+            TeamSlot k = new TeamSlot(team, slot);
+            return name.startsWith("hints_") ? core.readHints(k) : JsonInt.of(core.state(k).status.value());
         }
         Integer slot;
-        if (name.startsWith("hints_0_") && (slot = parseSlot(name.substring(8))) != null) {
-            return readHints(slot);
-        }
-        if (name.startsWith("client_status_0_") && (slot = parseSlot(name.substring(16))) != null) {
-            return JsonInt.of(state(slot).status.value());
-        }
-        if (name.startsWith("slot_data_") && (slot = parseSlot(name.substring(10))) != null) {
-            return world.world(slot).slotData();
+        if (name.startsWith("slot_data_") && (slot = number(name.substring(10))) != null && core.index.exists(slot)) {
+            return core.world.world(slot).slotData();
         }
         if (name.startsWith("item_name_groups_")) {
-            return groups(world.itemNameGroups(), name.substring(17));
+            return groups(core.world.itemNameGroups(), name.substring(17));
         }
         if (name.startsWith("location_name_groups_")) {
-            return groups(world.locationNameGroups(), name.substring(21));
+            return groups(core.world.locationNameGroups(), name.substring(21));
         }
         return null;
     }
 
     private @Nullable JsonValue groups(Map<String, JsonObject> groups, String game) {
         JsonObject g = groups.get(game);
-        return g != null ? g : world.dataPackages().containsKey(game) ? JsonObject.EMPTY : null;
+        return g != null ? g : core.world.dataPackages().containsKey(game) ? JsonObject.EMPTY : null;
     }
 
-    private @Nullable Integer parseSlot(String s) {
+    private static @Nullable Integer number(String s) {
         if (s.isEmpty() || s.length() > 9 || !s.chars().allMatch(ch -> ch >= '0' && ch <= '9')) {
             return null;
         }
-        int slot = Integer.parseInt(s);
-        return slots.containsKey(slot) ? slot : null;
+        return Integer.parseInt(s);
     }
 
-    private JsonArray readHints(int slot) {
-        List<JsonValue> list = new ArrayList<>();
-        for (Hint h : hints(slot)) {
-            list.add(hintJson(h));
-        }
-        return JsonArray.of(list);
-    }
-
-    private static JsonObject hintJson(Hint h) {
-        return JsonObject.of("receiving_player", JsonInt.of(h.receivingPlayer()), "finding_player",
-                JsonInt.of(h.findingPlayer()), "location", JsonInt.of(h.location()), "item", JsonInt.of(h.item()),
-                "found", JsonBool.of(h.found()), "entrance", new JsonString(h.entrance()), "item_flags",
-                JsonInt.of(h.itemFlags()), "status", JsonInt.of(h.status().value()), "class", new JsonString("Hint"));
-    }
-
-    private static String hintsKey(int slot) {
-        return DataStore.READ_PREFIX + "hints_" + TEAM + "_" + slot;
-    }
-
-    private static String clientStatusKey(int slot) {
-        return DataStore.READ_PREFIX + "client_status_" + TEAM + "_" + slot;
-    }
-
-    private void notifyReadKey(String key, JsonValue value) {
-        Delivery<C> d = store.readKeyChanged(key, value);
-        List<ServerPacket> frame = List.of(d.reply());
-        for (C to : d.recipients()) {
-            if (connections.containsKey(to)) {
-                out.add(new RoomDelivery<>(to, frame));
-            }
-        }
-    }
-
-    // ---------------------------------------------------------------- output helpers
+    // ---------------------------------------------------------------- output
 
     private RoomInfoPacket roomInfo(Instant now) {
-        List<String> games = new ArrayList<>(new TreeSet<>(world.dataPackages().keySet()));
+        List<String> games = new ArrayList<>(new TreeSet<>(core.world.dataPackages().keySet()));
         LinkedHashMap<String, String> checksums = new LinkedHashMap<>();
-        for (Map.Entry<String, GameData> e : world.dataPackages().entrySet()) {
+        for (Map.Entry<String, GameData> e : core.world.dataPackages().entrySet()) {
             if (e.getValue().checksum() != null) {
                 checksums.put(e.getKey(), e.getValue().checksum());
             }
         }
         double time = now.getEpochSecond() + now.getNano() / 1e9;
-        return new RoomInfoPacket(world.password() != null, games, config.tags(), world.serverVersion(),
-                world.generatorVersion(), world.permissions(), world.hintCost(), world.locationCheckPoints(), checksums, null,
-                world.seedName(), time);
-    }
-
-    private static PrintJsonPacket print(PrintJsonType type, String text) {
-        return new PrintJsonPacket(List.of(JsonMessagePart.text(text)), type, null, null, null, null, null, null, null, null);
-    }
-
-    private static JsonMessagePart playerPart(int slot) {
-        return new JsonMessagePart(String.valueOf(slot), JsonMessagePartType.PLAYER_ID, null, null, null, null);
-    }
-
-    private static JsonMessagePart itemPart(long item, int player, int flags) {
-        return new JsonMessagePart(String.valueOf(item), JsonMessagePartType.ITEM_ID, null, flags, player, null);
-    }
-
-    private static JsonMessagePart locationPart(long location, int player) {
-        return new JsonMessagePart(String.valueOf(location), JsonMessagePartType.LOCATION_ID, null, null, player, null);
-    }
-
-    private static String verb(List<String> tags) {
-        if (tags.contains(ClientTags.HINT_GAME)) {
-            return "hinting";
-        }
-        if (tags.contains(ClientTags.TRACKER)) {
-            return "tracking";
-        }
-        if (tags.contains(ClientTags.TEXT_ONLY)) {
-            return "viewing";
-        }
-        return "playing";
-    }
-
-    /** A Python list repr of strings: {@code ['AP', 'DeathLink']}. */
-    private static String pyList(List<String> items) {
-        StringBuilder b = new StringBuilder("[");
-        for (int i = 0; i < items.size(); i++) {
-            if (i > 0) {
-                b.append(", ");
-            }
-            PythonText.appendStringRepr(b, items.get(i));
-        }
-        return b.append(']').toString();
-    }
-
-    private void invalid(C c, String cmd, String text) {
-        send(c, new InvalidPacket(PacketProblemType.ARGUMENTS, cmd, text));
-    }
-
-    private void send(C c, ServerPacket packet) {
-        send(c, List.of(packet));
-    }
-
-    private void send(C c, List<ServerPacket> frame) {
-        if (connections.containsKey(c)) {
-            out.add(new RoomDelivery<>(c, frame));
-        }
-    }
-
-    /** Sends one frame (one shared list) to every authenticated connection that matches. */
-    private void broadcast(List<ServerPacket> frame, Predicate<Conn> who) {
-        for (Map.Entry<C, Conn> e : connections.entrySet()) {
-            if (e.getValue().phase == Phase.AUTHENTICATED && who.test(e.getValue())) {
-                out.add(new RoomDelivery<>(e.getKey(), frame));
-            }
-        }
+        String password = core.options.password();
+        return new RoomInfoPacket(password != null && !password.isEmpty(), games, core.config.tags(), core.world.serverVersion(),
+                core.world.generatorVersion(), core.options.permissions(), core.options.hintCost(),
+                core.options.locationCheckPoints(), checksums, null, core.world.seedName(), time);
     }
 
     /** Forgets a connection and asks the driver to close it. */
     private void drop(C c, String reason) {
         forget(c);
-        out.add(new RoomClose<>(c, reason));
+        core.close(c, reason);
     }
 
     private void forget(C c) {
-        Conn conn = connections.remove(c);
+        Connection conn = core.connections.remove(c);
         if (conn == null) {
             return;
         }
-        store.disconnect(c);
-        if (conn.phase != Phase.AUTHENTICATED) {
+        core.store.disconnect(c);
+        if (c.equals(core.admin)) {
+            core.admin = null;
+        }
+        if (!conn.authenticated()) {
             return;
         }
-        int s = conn.slot;
-        NetworkSlot info = world.slots().get(s);
-        String verb = verb(conn.tags);
-        String text = info.name() + " (Team #" + (TEAM + 1) + ") "
+        TeamSlot key = conn.key;
+        Set<C> mine = core.sockets.get(key);
+        if (mine != null) {
+            mine.remove(c);
+            if (mine.isEmpty()) {
+                core.sockets.remove(key);
+            }
+        }
+        String verb = RoomCore.verb(conn.tags);
+        String text = core.aliasedName(key) + " (Team #" + (key.team() + 1) + ") "
                 + (verb.equals("playing") ? "has left the game" : "has stopped " + verb + " the game")
-                + ". Client(" + conn.version + "), " + pyList(conn.tags) + ".";
-        broadcast(List.of(new PrintJsonPacket(List.of(JsonMessagePart.text(text)), PrintJsonType.PART, null, null, null,
-                TEAM, s, null, null, null)), x -> !x.noText);
-        boolean last = connections.values().stream().noneMatch(x -> x.phase == Phase.AUTHENTICATED && x.slot == s);
-        SlotState st = state(s);
-        if (last && !st.status.equals(ClientStatus.GOAL)) {
+                + ". Client(" + conn.version + "), " + RoomCore.pyList(conn.tags) + ".";
+        core.broadcastTextAll(new PrintJsonPacket(List.of(JsonMessagePart.text(text)), PrintJsonType.PART, null, null, null,
+                key.team(), key.slot(), null, null, null));
+        SlotState st = core.state(key);
+        if (core.socketsOf(key).isEmpty() && !st.status.equals(ClientStatus.GOAL)) {
             st.status = ClientStatus.UNKNOWN;
-            notifyReadKey(clientStatusKey(s), JsonInt.of(st.status.value()));
+            core.statusChanged(key);
+            core.changed();
         }
     }
 
-    private RoomStep<C> finish() {
-        RoomStep<C> step = new RoomStep<>(out);
-        out = new ArrayList<>();
-        return step;
+    private RoomStep<C> finish(Instant now) {
+        core.lastNow = now;
+        return new RoomStep<>(core.drain());
     }
 
     /** {@return a short description for logs} */
     @Override
     public String toString() {
-        return "ArchipelagoRoom[" + world.seedName() + ", " + connections.size() + " connections]";
+        return "ArchipelagoRoom[" + core.world.seedName() + ", " + core.connections.size() + " connections]";
     }
 }

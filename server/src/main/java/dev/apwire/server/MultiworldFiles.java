@@ -248,7 +248,7 @@ public final class MultiworldFiles {
         Inflater inflater = new Inflater();
         try {
             inflater.setInput(content, offset, content.length - offset);
-            ByteArrayOutputStream out = new ByteArrayOutputStream(Math.min(content.length * 4, 1 << 20));
+            ByteArrayOutputStream out = new ByteArrayOutputStream((int) Math.min(content.length * 4L, 1 << 20));
             byte[] buffer = new byte[64 * 1024];
             while (!inflater.finished()) {
                 int n = inflater.inflate(buffer);

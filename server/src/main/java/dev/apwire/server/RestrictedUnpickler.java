@@ -33,8 +33,9 @@ import org.jspecify.annotations.Nullable;
  *   <li>Dicts and sets keep their pickled order ({@code LinkedHashMap}, {@code LinkedHashSet}): Python dicts are
  *       ordered, and a data package's name order is part of its checksum. Their keys must be hashable scalars or
  *       allowed objects of scalars, so no self-referencing structure is ever hashed.</li>
- *   <li>A length prefix longer than the rest of the pickle is refused before anything is allocated, and the
- *       number of opcodes is bounded ({@link MultiworldLimits#maxPickleOperations()}).</li>
+ *   <li>A length prefix longer than the rest of the pickle is refused before anything is allocated, integers
+ *       of more than 4300 digits are refused (as Python refuses to convert them), and the number of opcodes is
+ *       bounded ({@link MultiworldLimits#maxPickleOperations()}).</li>
  * </ul>
  *
  * <p>The Python {@code Options} classes and {@code Plando*} tuples that the reference also allows appear only in
@@ -50,6 +51,12 @@ final class RestrictedUnpickler extends Unpickler {
             "Hint", new int[] {5, 8});
     /** The {@code ByValue} enums of {@code NetUtils}. */
     private static final Set<String> ENUMS = Set.of("ClientStatus", "SlotType", "HintStatus");
+
+    /** Python refuses to convert integers of more digits between text and int (3.11's default limit); integers
+     * this large never belong in a multiworld, and converting them costs time quadratic in their length. */
+    private static final int MAX_INT_DIGITS = 4300;
+    /** The bytes of a {@code LONG4} integer of at most about {@link #MAX_INT_DIGITS} digits. */
+    private static final int MAX_LONG_BYTES = 1800;
 
     private final long maxOperations;
     private long operations;
@@ -168,8 +175,18 @@ final class RestrictedUnpickler extends Unpickler {
                 stack.add(setOf(stack.pop_all_since_marker()));
                 return NO_RETURN_VALUE;
             }
-            case Opcodes.BINUNICODE, Opcodes.BINBYTES, Opcodes.BINSTRING, Opcodes.LONG4 -> {
+            case Opcodes.BINUNICODE, Opcodes.BINBYTES, Opcodes.BINSTRING -> {
                 checkLength(4);
+                return super.dispatch(key);
+            }
+            case Opcodes.LONG4 -> {
+                if (checkLength(4) > MAX_LONG_BYTES) {
+                    throw refuse(Kind.MALFORMED, "an integer of more than " + MAX_INT_DIGITS + " digits");
+                }
+                return super.dispatch(key);
+            }
+            case Opcodes.INT, Opcodes.LONG, Opcodes.FLOAT -> {
+                checkLine(MAX_INT_DIGITS + 2);
                 return super.dispatch(key);
             }
             case Opcodes.BINUNICODE8, Opcodes.BINBYTES8, Opcodes.BYTEARRAY8 -> {
@@ -182,8 +199,27 @@ final class RestrictedUnpickler extends Unpickler {
         }
     }
 
+    /** Refuses a text number longer than Python converts ({@code sys.int_info.default_max_str_digits}). */
+    private void checkLine(int max) throws IOException {
+        input.mark(max + 1);
+        try {
+            for (int i = 0; i <= max; i++) {
+                int b = input.read();
+                if (b == '\n') {
+                    return;
+                }
+                if (b < 0) {
+                    throw refuse(Kind.MALFORMED, "a text number without its line end");
+                }
+            }
+            throw refuse(Kind.MALFORMED, "a text number of more than " + MAX_INT_DIGITS + " digits");
+        } finally {
+            input.reset();
+        }
+    }
+
     /** Refuses a length prefix (little-endian, unsigned) that points past the end of the pickle. */
-    private void checkLength(int width) throws IOException {
+    private long checkLength(int width) throws IOException {
         input.mark(width);
         byte[] bytes = input.readNBytes(width);
         input.reset();
@@ -197,6 +233,7 @@ final class RestrictedUnpickler extends Unpickler {
         if (length.compareTo(BigInteger.valueOf(input.available() - width)) > 0) {
             throw refuse(Kind.MALFORMED, "a length prefix of " + length + " bytes points past the end of the pickle");
         }
+        return length.longValue();
     }
 
     private IObjectConstructor global(String pickledModule, String name) {

@@ -246,8 +246,7 @@ class ArchipelagoRoomTest {
         open("a2");
         next("a2");
         send("a2", ALICE_LOGIN.replace("[\"DeathLink\"]", "[\"NoText\"]"));
-        next("a2"); // Connected + ReceivedItems; no Join or Tutorial for NoText... Tutorial is sent to the socket
-        next("a2");
+        next("a2"); // Connected + ReceivedItems; no Join or Tutorial for a NoText socket (server-features.md §10)
         next("a"); // Join of the second socket for the first one
         next("b");
         send("a", "[{\"cmd\":\"LocationChecks\",\"locations\":[2002]}]");
@@ -304,12 +303,13 @@ class ArchipelagoRoomTest {
         // CreateHints on Pebble Lake with a subscription (frames 24, 23, 13)
         send("a", "[{\"cmd\":\"SetNotify\",\"keys\":[\"_read_hints_0_1\"]}]");
         send("a", "[{\"cmd\":\"CreateHints\",\"locations\":[2003]}]");
-        assertThat(next("a")).isEqualTo(frame("24-RoomUpdate-hint_points-after-new-hint.json"));
+        // the reference's on_new_hint: the _read_hints SetReply, then RoomUpdate {hint_points}
         JsonNode notification = tree(next("a")).get(0);
         JsonNode expected = tree(frame("23-SetReply-read_hints-notification.json")).get(0);
         assertThat(notification.get("key")).isEqualTo(expected.get("key"));
         assertThat(new HashSet<>(notification.get("value").values()))
                 .isEqualTo(new HashSet<>(expected.get("value").values()));
+        assertThat(next("a")).isEqualTo(frame("24-RoomUpdate-hint_points-after-new-hint.json"));
         assertThat(next("b")).isEqualTo("[{\"cmd\":\"RoomUpdate\",\"hint_points\":1}]");
         assertThat(next("a")).isEqualTo(frame("13-PrintJSON-Hint.json"));
         assertThat(next("b")).isEqualTo(frame("13-PrintJSON-Hint.json"));
@@ -334,8 +334,8 @@ class ArchipelagoRoomTest {
         send("a", "[{\"cmd\":\"CreateHints\",\"locations\":[]}]");
         assertThat(next("a")).contains("\"original_cmd\":\"CreateHints\""); // the codec rejects it before the room
         send("a", "[{\"cmd\":\"CreateHints\",\"player\":2,\"locations\":[4002]}]");
-        assertThat(next("a")).isEqualTo("[{\"cmd\":\"RoomUpdate\",\"hint_points\":1}]");
         assertThat(next("a")).contains("\"key\":\"_read_hints_0_1\"", "\"location\":4002");
+        assertThat(next("a")).isEqualTo("[{\"cmd\":\"RoomUpdate\",\"hint_points\":1}]");
         assertThat(next("b")).isEqualTo("[{\"cmd\":\"RoomUpdate\",\"hint_points\":1}]");
         assertThat(next("a")).contains("\"type\":\"Hint\"", "\"location\":4002");
         assertThat(next("b")).contains("\"type\":\"Hint\"", "\"location\":4002");
@@ -359,7 +359,8 @@ class ArchipelagoRoomTest {
         send("a", "[{\"cmd\":\"Say\",\"text\":\"!frobnicate\"}]");
         next("a");
         next("b");
-        assertThat(next("a")).contains("Could not find command !frobnicate. Known commands: !help, !hint");
+        assertThat(next("a")).contains("Could not find command frobnicate. Known commands: help, license, options, admin, players, "
+                + "status, release, collect, countdown, remaining, missing, checked, alias, getitem, hint, hint_location\"");
         send("a", "[{\"cmd\":\"Say\",\"text\":\"two\\nlines\"}]");
         assertJsonEquals(next("a"), "[{\"cmd\":\"InvalidPacket\",\"type\":\"arguments\",\"original_cmd\":\"Say\","
                 + "\"text\":\"Say\"}]");
@@ -380,8 +381,24 @@ class ArchipelagoRoomTest {
         // goal is announced to everyone and is final
         send("b", "[{\"cmd\":\"SetNotify\",\"keys\":[\"_read_client_status_0_2\"]}]");
         send("b", "[{\"cmd\":\"StatusUpdate\",\"status\":30}]");
+        // the demo room's collect and release modes are "auto": goal collects, then releases (server-features.md §6.3)
         assertThat(next("a")).contains("Bob (Team #1) has completed their goal.", "\"type\":\"Goal\"");
+        assertThat(next("a")).contains("Bob (Team #1) has collected their items from other worlds.", "\"type\":\"Collect\"");
+        assertThat(next("a")).contains("\"type\":\"ItemSend\"", "\"location\":2001", "\"location\":2003");
+        assertThat(next("a")).isEqualTo("[{\"cmd\":\"RoomUpdate\",\"hint_points\":2,\"checked_locations\":[2001,2003]}]");
+        assertThat(next("a")).isEqualTo("[{\"cmd\":\"RoomUpdate\",\"checked_locations\":[2001,2003]}]");
+        assertThat(next("a")).contains("Bob (Team #1) has released all remaining items from their world.",
+                "\"type\":\"Release\"");
+        assertThat(next("a")).contains("\"type\":\"ItemSend\"", "\"location\":4001", "\"location\":4002", "\"location\":4003");
+        assertThat(next("a")).contains("\"cmd\":\"ReceivedItems\",\"index\":1,");
         assertThat(next("b")).contains("\"type\":\"Goal\"");
+        assertThat(next("b")).contains("\"type\":\"Collect\"");
+        assertThat(next("b")).contains("\"type\":\"ItemSend\"");
+        assertThat(next("b")).contains("\"cmd\":\"ReceivedItems\",\"index\":0,", "\"item\":3001", "\"item\":3002");
+        assertThat(next("b")).contains("\"type\":\"Release\"");
+        assertThat(next("b")).contains("\"type\":\"ItemSend\"");
+        assertThat(next("b")).isEqualTo("[{\"cmd\":\"RoomUpdate\",\"hint_points\":3,\"checked_locations\":[4001,4002,4003]}]");
+        assertThat(next("b")).isEqualTo("[{\"cmd\":\"RoomUpdate\",\"checked_locations\":[4001,4002,4003]}]");
         assertThat(next("b")).isEqualTo("[{\"cmd\":\"SetReply\",\"key\":\"_read_client_status_0_2\",\"value\":30}]");
         send("b", "[{\"cmd\":\"StatusUpdate\",\"status\":20}]");
         nothingFor("b");

@@ -11,7 +11,6 @@ import dev.apwire.json.JsonObject;
 import dev.apwire.json.JsonString;
 import dev.apwire.json.JsonValue;
 import dev.apwire.protocol.DataPackageChecksum;
-import dev.apwire.protocol.GameData;
 import dev.apwire.protocol.Hint;
 import dev.apwire.protocol.HintStatus;
 import dev.apwire.protocol.LongList;
@@ -162,9 +161,11 @@ class MultiworldFilesTest {
         assertThat(w.world(5).locations()).isEmpty();
         Hint priority = new Hint(5, 2, 4001, 1003, false, "", NetworkItem.PROGRESSION, HintStatus.PRIORITY);
         Hint start = new Hint(2, 1, 2003, 3002, false, "Behind the waterfall", NetworkItem.USEFUL, HintStatus.UNSPECIFIED);
-        assertThat(w.world(1).precollectedHints()).containsExactly(start);
+        // As Main.precollect_hint files them: the finder and the receiver, or the receiving group's members.
+        assertThat(w.world(1).precollectedHints()).containsExactlyInAnyOrder(start, priority);
         assertThat(w.world(2).precollectedHints()).containsExactlyInAnyOrder(priority, start);
-        assertThat(w.world(5).precollectedHints()).containsExactly(priority);
+        assertThat(w.world(3).precollectedHints()).containsExactly(priority);
+        assertThat(w.world(5).precollectedHints()).isEmpty();
         assertThat(w.world(4).precollectedHints()).isEmpty();
         assertThat(w.world(1).entrances()).containsExactly(Map.entry(2003L, "Behind the waterfall"));
         assertThat(w.world(1).minimumClientVersion()).isEqualTo(new NetworkVersion(0, 5, 0));
@@ -261,6 +262,18 @@ class MultiworldFilesTest {
     }
 
     @Test
+    void filesAndStreamsAreReadOnlyUpToTheFileLimit(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("big.archipelago");
+        Files.write(file, resource("world-100.archipelago"));
+        MultiworldLimits small = new MultiworldLimits(4096, 1 << 20, 1000, 100);
+        assertThatThrownBy(() -> MultiworldFiles.read(file, small)).isInstanceOf(MultiworldFileException.class)
+                .hasMessageContaining("big.archipelago has " + Files.size(file) + " bytes, more than the limit of 4096");
+        assertThatThrownBy(() -> MultiworldFiles.read(new ByteArrayInputStream(resource("world-100.archipelago")), small))
+                .isInstanceOf(MultiworldFileException.class).hasMessageContaining("more than 4096 bytes");
+        assertThat(MultiworldFiles.read(file).slots()).hasSize(100);
+    }
+
+    @Test
     void aZipBombStopsAtTheInflateLimit() {
         byte[] bomb = archipelago(new byte[64 << 20]);
         assertThat(bomb.length).isLessThan(128 << 10);
@@ -284,13 +297,24 @@ class MultiworldFilesTest {
     }
 
     @Test
-    void lengthPrefixesBeyondTheEndAreRefusedBeforeAllocating() {
+    void lengthPrefixesBeyondTheEndAreRefusedBeforeAllocating() throws Exception {
         // BINUNICODE claiming 2 GiB - 1 bytes.
         refused(archipelago(new byte[] {(byte) 0x80, 4, 'X', (byte) 0xff, (byte) 0xff, (byte) 0xff, 0x7f, 'a', '.'}),
                 Kind.MALFORMED, "points past the end");
         // BINBYTES8 claiming 2^62 bytes.
         refused(archipelago(new byte[] {(byte) 0x80, 4, (byte) 0x8e, 0, 0, 0, 0, 0, 0, 0, 0x40, '.'}), Kind.MALFORMED,
                 "points past the end");
+        // Integers too long for Python's int() of text, as text and as LONG4.
+        refused(archipelago(bytes("L" + "9".repeat(5000) + "L\n.")), Kind.MALFORMED, "more than 4300 digits");
+        refused(archipelago(bytes("I" + "9".repeat(10))), Kind.MALFORMED, "without its line end");
+        byte[] long4 = new byte[7 + 4000];
+        long4[0] = (byte) 0x8b;
+        long4[1] = (byte) (4000 & 0xff);
+        long4[2] = (byte) (4000 >> 8);
+        long4[long4.length - 1] = '.';
+        refused(archipelago(long4), Kind.MALFORMED, "more than 4300 digits");
+        assertThat(RestrictedUnpickler.load(bytes("L" + "9".repeat(4000) + "L\n."), MultiworldLimits.DEFAULT).value())
+                .isEqualTo(new java.math.BigInteger("9".repeat(4000)));
         refused(archipelago(bytes("(K\u0001K\u0002l.extra")), Kind.MALFORMED, "bytes after the pickle's STOP");
         refused(archipelago(bytes("K\u0001")), Kind.MALFORMED, "malformed pickle");
         refused(archipelago(bytes("K\u0001s.")), Kind.MALFORMED, "malformed pickle");
