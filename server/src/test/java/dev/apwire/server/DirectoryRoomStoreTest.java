@@ -3,13 +3,25 @@ package dev.apwire.server;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.apwire.protocol.Hint;
+import dev.apwire.protocol.ItemsHandling;
+import dev.apwire.protocol.LongList;
+import dev.apwire.protocol.NetworkItem;
+import dev.apwire.protocol.NetworkVersion;
+import dev.apwire.protocol.client.ConnectPacket;
+import dev.apwire.protocol.client.LocationChecksPacket;
+import dev.apwire.protocol.client.LocationScoutsPacket;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.SplittableRandom;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -103,6 +115,35 @@ class DirectoryRoomStoreTest {
         assertThat(dir.resolve("K7PQ/room.save")).hasContent("garbage");
         assertThatThrownBy(() -> store.save(new RoomId("ZZZZ"), new ArchipelagoRoom<String>(DemoMultiworld.create())))
                 .isInstanceOf(IOException.class);
+    }
+
+    @Test
+    void theRoomsOwnSaveFormatKeepsChecksItemsAndHints() throws IOException {
+        Path rooms = Files.createDirectory(dir.resolve("real"));
+        Path file = rooms.resolveSibling("pebble.archipelago");
+        try (InputStream in = getClass().getResourceAsStream("/multiworlds/pebble.archipelago")) {
+            Files.copy(Objects.requireNonNull(in), file);
+        }
+        DirectoryRoomStore real = new DirectoryRoomStore(rooms, MultiworldFiles::read,
+                new RoomStateSaveFormat(() -> new SplittableRandom(1)));
+        RoomId id = new RoomId("K7PQ");
+        assertThat(real.create(id, file)).isTrue();
+        ArchipelagoRoom<String> room = real.<String>load(id, RoomConfig.DEFAULT).orElseThrow();
+        java.time.Instant now = Instant.parse("2026-11-27T00:00:00Z");
+        room.open("bob", now);
+        room.receive("bob", new ConnectPacket("sesame", "Lantern Run", "Bob", "u",
+                new NetworkVersion(0, 6, 2), ItemsHandling.ALL, List.of(), false),
+                now);
+        room.receive("bob", new LocationChecksPacket(LongList.of(4001)), now);
+        room.receive("bob", new LocationScoutsPacket(LongList.of(4002), 2), now);
+        room.close("bob", now);
+        real.save(id, room);
+        ArchipelagoRoom<String> back = real.<String>load(id, RoomConfig.DEFAULT).orElseThrow();
+        assertThat(back.checkedLocations(2)).containsExactly(4001L);
+        assertThat(back.receivedItems(1)).extracting(NetworkItem::item).contains(1003L);
+        assertThat(back.hints(2)).extracting(Hint::location).containsExactly(4002L);
+        Files.writeString(rooms.resolve("K7PQ/room.save"), "{\"format\":\"apwire-room-save\",\"version\":99}");
+        assertThatThrownBy(() -> real.load(id, RoomConfig.DEFAULT)).isInstanceOf(IOException.class);
     }
 
     @Test
