@@ -3,7 +3,6 @@ package dev.apwire.client;
 import dev.apwire.codec.ArchipelagoCodec;
 import dev.apwire.codec.Decoded;
 import dev.apwire.codec.MalformedFrameException;
-import dev.apwire.json.JsonObject;
 import dev.apwire.json.JsonValue;
 import dev.apwire.protocol.ClientStatus;
 import dev.apwire.protocol.DataStorageOperation;
@@ -45,7 +44,6 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Deque;
 import java.util.HashMap;
-import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -114,7 +112,8 @@ import org.jspecify.annotations.Nullable;
  * random factor from 0.5 to 1) for as long as the client is open; the session resumes: the outbox is
  * re-sent, items already delivered are not delivered again, and {@code SetNotify} subscriptions are
  * renewed. A socket that opens but reaches no login within {@link Builder#loginTimeout(Duration)} is
- * dropped and counts as a failed attempt.
+ * dropped and counts as a failed attempt; a connection from which nothing was heard after two
+ * {@linkplain Builder#keepAlive(Duration) keep-alive} pings is dropped and reopened.
  *
  * <p><b>v2.0.</b> With {@link Builder#room(String)} the client offers the WebSocket subprotocol {@code v2.0}
  * and sends {@code Join}. If the server does not accept the subprotocol the client never sends
@@ -175,6 +174,7 @@ public final class ArchipelagoClient implements AutoCloseable {
     private final boolean ownsTransport;
     private final Clock clock;
     private final Duration loginTimeout;
+    private final Duration keepAlive;
     private final Duration backoffMin;
     private final Duration backoffMax;
     private final int maxConnectAttempts;
@@ -239,6 +239,7 @@ public final class ArchipelagoClient implements AutoCloseable {
         this.ownsTransport = b.transport == null;
         this.clock = b.clock;
         this.loginTimeout = b.loginTimeout;
+        this.keepAlive = b.keepAlive;
         this.backoffMin = b.backoffMin;
         this.backoffMax = b.backoffMax;
         this.maxConnectAttempts = b.maxConnectAttempts;
@@ -425,6 +426,7 @@ public final class ArchipelagoClient implements AutoCloseable {
                 complete(f, session.login().orElseThrow());
                 return;
             }
+            CompletableFuture<LoginState> previous = connecting;
             connecting = f;
             failures = 0;
             Attempt a = attempt;
@@ -432,13 +434,22 @@ public final class ArchipelagoClient implements AutoCloseable {
                 state = State.CONNECTING;
                 loginDeadline = clock.instant().plus(loginTimeout);
                 handle(session.connect(password, clock.instant()), attempt);
-            } else {
-                rebuildSession(session.config().protocol(), password);
+            } else if (session.phase() == Phase.DISCONNECTED) {
+                rebuildSession(session.config().protocol(), password); // the next Connect carries it
                 if (a == null) {
                     startAttempt();
                 } else {
-                    state = State.CONNECTING;
+                    state = everLoggedIn ? State.RECONNECTING : State.CONNECTING;
                 }
+            } else if (previous != null) {
+                connecting = previous; // a login is under way with the current password: wait for it
+                previous.whenComplete((v, e) -> {
+                    if (e != null) {
+                        f.completeExceptionally(e);
+                    } else {
+                        f.complete(v);
+                    }
+                });
             }
         })) {
             f.completeExceptionally(closedException());
@@ -573,6 +584,11 @@ public final class ArchipelagoClient implements AutoCloseable {
         final CompletableFuture<Void> closed = new CompletableFuture<>();
         boolean loggedIn;
         @Nullable String abortReason;
+        /** When the server was last heard from (a message or a pong); client thread only. */
+        @Nullable Instant lastHeard;
+        @Nullable Instant nextPing;
+        /** Pings sent since the server was last heard from. */
+        int unanswered;
 
         Attempt(URI uri) {
             this.uri = uri;
@@ -592,6 +608,16 @@ public final class ArchipelagoClient implements AutoCloseable {
                 ready.complete(null);
             }
             return ready;
+        }
+
+        @Override
+        public void onPong() {
+            post(() -> {
+                if (this == attempt) {
+                    lastHeard = clock.instant();
+                    unanswered = 0;
+                }
+            });
         }
 
         @Override
@@ -653,6 +679,8 @@ public final class ArchipelagoClient implements AutoCloseable {
         a.connection = c;
         candidateFound = true;
         Instant now = clock.instant();
+        a.lastHeard = now;
+        a.nextPing = now.plus(keepAlive);
         if (roomId != null) {
             boolean v2 = SUBPROTOCOL_V2.equals(c.subprotocol());
             if (!v2 && !fallbackToV1) {
@@ -689,10 +717,12 @@ public final class ArchipelagoClient implements AutoCloseable {
             ready.complete(null);
             return;
         }
-        if (backlog.get() >= maxBacklog) {
+        if (backlog.get() >= maxBacklog && state == State.CONNECTED) { // the login's few frames always go through
             held.add(() -> frame(a, text, ready)); // at most one per connection: the transport waits for ready
             return;
         }
+        a.lastHeard = clock.instant();
+        a.unanswered = 0;
         List<Decoded<ServerPacket>> packets;
         try {
             packets = codec.decodeServerFrame(text);
@@ -723,8 +753,8 @@ public final class ArchipelagoClient implements AutoCloseable {
     }
 
     private void lost(Attempt a, String why) {
-        if (a != attempt) {
-            return;
+        if (a != attempt || a.connection == null) {
+            return; // a connection that never opened is reported by its open future (openFailed)
         }
         attempt = null;
         failQueuedFrames();
@@ -946,9 +976,7 @@ public final class ArchipelagoClient implements AutoCloseable {
                 for (CompletableFuture<Void> w : f.sent()) {
                     dispatcher.fail(w, lost);
                 }
-                if (a == attempt) {
-                    c.abort();
-                }
+                abortSoon(a, "a send failed: " + describe(e));
                 return;
             }
             for (CompletableFuture<Void> w : f.sent()) {
@@ -958,6 +986,27 @@ public final class ArchipelagoClient implements AutoCloseable {
                 pump();
             }
         }));
+    }
+
+    /**
+     * After a failed send: the transport usually reports the peer's close right after (with its code and
+     * reason); if it has not within a second, the client drops the connection itself.
+     */
+    private void abortSoon(Attempt a, String reason) {
+        if (a != attempt) {
+            return;
+        }
+        try {
+            actor.schedule(() -> run(() -> {
+                Transport.Connection c = a.connection;
+                if (a == attempt && c != null) {
+                    a.abortReason = reason;
+                    c.abort();
+                }
+            }), 1, TimeUnit.SECONDS);
+        } catch (RejectedExecutionException e) {
+            // closing
+        }
     }
 
     private void failQueuedFrames() {
@@ -982,6 +1031,10 @@ public final class ArchipelagoClient implements AutoCloseable {
             at = earliest(at, loginDeadline);
         }
         at = earliest(at, reconnectAt);
+        Attempt live = attempt;
+        if (live != null && live.connection != null) {
+            at = earliest(at, live.nextPing);
+        }
         if (at != null && at.equals(timerAt)) {
             return;
         }
@@ -1028,6 +1081,30 @@ public final class ArchipelagoClient implements AutoCloseable {
                 attempt = null;
                 a.opening.cancel(true);
                 retryLater("could not connect to " + a.uri + " within " + loginTimeout.toSeconds() + " s");
+            }
+        }
+        Attempt live = attempt;
+        Instant ping = live == null ? null : live.nextPing;
+        Instant heard = live == null ? null : live.lastHeard;
+        Transport.Connection conn = live == null ? null : live.connection;
+        if (live != null && conn != null && ping != null && heard != null && !now.isBefore(ping)) {
+            if (live.unanswered >= 2) { // two pings, a keep-alive interval apart, and not a word
+                live.abortReason = "nothing heard from the server for " + Duration.between(heard, now).toMillis() + " ms";
+                conn.abort();
+            } else {
+                live.nextPing = now.plus(keepAlive);
+                live.unanswered++;
+                CompletableFuture<?> sent;
+                try {
+                    sent = conn.ping().toCompletableFuture();
+                } catch (RuntimeException e) {
+                    sent = CompletableFuture.failedFuture(e);
+                }
+                sent.whenComplete((r, e) -> {
+                    if (e != null) {
+                        post(() -> abortSoon(live, "a ping failed: " + describe(e)));
+                    }
+                });
             }
         }
         handle(session.onTimeout(now), attempt);
@@ -1184,9 +1261,9 @@ public final class ArchipelagoClient implements AutoCloseable {
             }
             CompletableFuture.allOf(each.toArray(new CompletableFuture<?>[0])).whenComplete((v, e) -> {
                 if (e != null) {
-                    all.completeExceptionally(e instanceof java.util.concurrent.CompletionException && e.getCause() != null ? e.getCause() : e);
+                    dispatcher.fail(all, e instanceof java.util.concurrent.CompletionException && e.getCause() != null ? e.getCause() : e);
                 } else {
-                    all.complete(null);
+                    dispatcher.complete(all, null);
                 }
             });
             handle(session.checkLocations(ids, clock.instant()), attempt);
@@ -1803,6 +1880,7 @@ public final class ArchipelagoClient implements AutoCloseable {
         private Clock clock = Clock.systemUTC();
         private @Nullable RandomGenerator random;
         private Duration loginTimeout = Duration.ofSeconds(15);
+        private Duration keepAlive = Duration.ofSeconds(20);
         private Duration backoffMin = Duration.ofSeconds(1);
         private Duration backoffMax = Duration.ofSeconds(30);
         private int maxConnectAttempts = 5;
@@ -2039,6 +2117,20 @@ public final class ArchipelagoClient implements AutoCloseable {
         }
 
         /**
+         * Sets the keep-alive: a WebSocket ping this often, and a connection from which nothing (no message, no
+         * pong) was heard after two pings is dropped and reopened (default 20 s, as the reference server's
+         * websockets library pings).
+         *
+         * @param value the interval
+         * @return this builder
+         */
+        public Builder keepAlive(Duration value) {
+            positive(value, "keepAlive");
+            this.keepAlive = value;
+            return this;
+        }
+
+        /**
          * Sets the reconnect backoff: the first delay and the largest (defaults 1 s and 30 s).
          *
          * @param min the first delay
@@ -2085,8 +2177,8 @@ public final class ArchipelagoClient implements AutoCloseable {
         }
 
         /**
-         * Sets how many events may wait for listeners or {@link ArchipelagoClient#poll()} before the client
-         * stops reading from the socket (default 65536).
+         * Sets how many events may wait for listeners or {@link ArchipelagoClient#poll()} before the client,
+         * once logged in, stops reading from the socket until they are taken (default 65536).
          *
          * @param value the bound
          * @return this builder

@@ -43,6 +43,9 @@ import org.jspecify.annotations.Nullable;
  */
 public final class FileDataPackageCache implements DataPackageCache {
 
+    /** The largest file read: the codec's default frame limit (a data package arrives in one frame). */
+    private static final long MAX_FILE_BYTES = 64L << 20;
+
     private static final Pattern SAFE_CHECKSUM = Pattern.compile("[0-9A-Za-z_-]{1,128}");
 
     private final Path root;
@@ -160,6 +163,9 @@ public final class FileDataPackageCache implements DataPackageCache {
     }
 
     private static GameData read(Path file, String checksum) throws IOException, MalformedFrameException {
+        if (Files.size(file) > MAX_FILE_BYTES) {
+            throw new IOException("bigger than " + MAX_FILE_BYTES + " bytes");
+        }
         String text = Files.readString(file, StandardCharsets.UTF_8);
         if (text.startsWith("\uFEFF")) {
             text = text.substring(1);

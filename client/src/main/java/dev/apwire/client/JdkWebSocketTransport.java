@@ -24,7 +24,8 @@ import org.jspecify.annotations.Nullable;
  * client's {@link FileDataPackageCache} fetches it once per game and checksum, so this costs little after the
  * first connection. Plug in a transport on Netty or Jetty to compress.
  *
- * <p>What it adds to the JDK WebSocket: fragments are reassembled into whole messages of at most
+ * <p>What it adds to the JDK WebSocket: pings for the client's keep-alive (the JDK on Java 17 sometimes never
+ * reports a connection the server dropped); fragments are reassembled into whole messages of at most
  * {@code maxMessageChars} (a larger message aborts the connection with 1009); the next message is requested
  * only when the listener's stage completes; {@code abort()} and errors report {@link Listener#onClosed}
  * (the JDK reports neither), exactly once; binary messages, which Archipelago never sends, end the
@@ -119,6 +120,8 @@ public final class JdkWebSocketTransport implements Transport, AutoCloseable {
     private final class Adapter implements WebSocket.Listener {
         private final Listener listener;
         private final AtomicBoolean ended = new AtomicBoolean();
+        /** Whether the connection opened: a failed open is reported by the open future alone. */
+        private volatile boolean opened;
         private final StringBuilder text = new StringBuilder();
         private volatile @Nullable Conn conn;
 
@@ -136,13 +139,14 @@ public final class JdkWebSocketTransport implements Transport, AutoCloseable {
         }
 
         void end(int code, String reason) {
-            if (ended.compareAndSet(false, true)) {
+            if (opened && ended.compareAndSet(false, true)) {
                 listener.onClosed(code, reason);
             }
         }
 
         @Override
         public void onOpen(WebSocket ws) {
+            opened = true;
             listener.onOpen(connection(ws));
             ws.request(1);
         }
@@ -182,6 +186,7 @@ public final class JdkWebSocketTransport implements Transport, AutoCloseable {
 
         @Override
         public CompletionStage<?> onPong(WebSocket ws, ByteBuffer message) {
+            listener.onPong();
             ws.request(1);
             return null;
         }
@@ -225,6 +230,11 @@ public final class JdkWebSocketTransport implements Transport, AutoCloseable {
                 ws.abort(); // the client does not wait for the peer's close frame
                 adapter.end(WebSocket.NORMAL_CLOSURE, "closed by the client");
             });
+        }
+
+        @Override
+        public CompletionStage<?> ping() {
+            return ws.sendPing(ByteBuffer.allocate(0));
         }
 
         @Override

@@ -62,6 +62,16 @@ public interface Transport {
 
         /** Drops the connection at once; {@link Listener#onClosed} follows (code 1006). */
         void abort();
+
+        /**
+         * Sends a WebSocket ping (the client's keep-alive); the peer's pong goes to {@link Listener#onPong()}.
+         * The default sends nothing: the client then relies on incoming messages alone.
+         *
+         * @return a stage completing when the ping was handed to the network, or failing
+         */
+        default CompletionStage<?> ping() {
+            return CompletableFuture.completedFuture(null);
+        }
     }
 
     /** Receives one connection's messages and its end. */
@@ -82,6 +92,10 @@ public interface Transport {
          * @return a stage completing when the client is ready for the next message
          */
         CompletionStage<?> onText(String message);
+
+        /** A pong arrived (the answer to {@link Connection#ping()}): the connection is alive. */
+        default void onPong() {
+        }
 
         /**
          * The connection ended; called once.

@@ -151,7 +151,7 @@ class ClientSimulationTest {
                 Thread.sleep(10);
             }
             last.close();
-            assertThat(server.opened.size()).as("connections opened: drops happened").isGreaterThan(10);
+            assertThat(server.opened.size()).as("connections opened: drops happened").isGreaterThan(3);
             assertThat(restarts).as("the game restarted").isPositive();
 
             List<NetworkItem> truth = server.call(() -> server.room.receivedItems(ALICE));

@@ -55,6 +55,7 @@ final class RoomTransport implements Transport, AutoCloseable {
     private int bob = -1;
 
     volatile int failOpens;
+    volatile boolean answerPings = true;
     volatile boolean acceptV2 = true;
     final Set<ClientCommand> swallow = ConcurrentHashMap.newKeySet();
     final List<ClientPacket> received = new CopyOnWriteArrayList<>();
@@ -110,6 +111,18 @@ final class RoomTransport implements Transport, AutoCloseable {
                     if (!ended && room.isOpen(id) && !swallow.contains(p.command())) {
                         apply(room.receive(id, p, Instant.now()));
                     }
+                }
+            });
+            return sent;
+        }
+
+        @Override
+        public CompletionStage<?> ping() {
+            CompletableFuture<Void> sent = new CompletableFuture<>();
+            net.execute(() -> {
+                sent.complete(null);
+                if (answerPings && !ended) {
+                    listener.onPong();
                 }
             });
             return sent;

@@ -74,6 +74,8 @@ final class JettyTransport implements Transport, AutoCloseable {
     public final class Endpoint implements Session.Listener.AutoDemanding {
         private final Listener listener;
         private final AtomicBoolean ended = new AtomicBoolean();
+        /** Whether the connection opened: a failed open is reported by the open future alone. */
+        private volatile boolean opened;
         private @Nullable Conn conn;
 
         Endpoint(Listener listener) {
@@ -90,13 +92,14 @@ final class JettyTransport implements Transport, AutoCloseable {
         }
 
         void end(int code, String reason) {
-            if (ended.compareAndSet(false, true)) {
+            if (opened && ended.compareAndSet(false, true)) {
                 listener.onClosed(code, reason);
             }
         }
 
         @Override
         public void onWebSocketOpen(Session s) {
+            opened = true;
             boolean deflate = false;
             for (ExtensionConfig e : s.getUpgradeResponse().getExtensions()) {
                 deflate |= e.getName().equals("permessage-deflate");
@@ -110,6 +113,11 @@ final class JettyTransport implements Transport, AutoCloseable {
         @Override
         public void onWebSocketText(String message) {
             listener.onText(message);
+        }
+
+        @Override
+        public void onWebSocketPong(ByteBuffer payload) {
+            listener.onPong();
         }
 
         @Override
@@ -155,6 +163,13 @@ final class JettyTransport implements Transport, AutoCloseable {
         @Override
         public void close(String reason) {
             session.close(StatusCode.NORMAL, reason, Callback.NOOP);
+        }
+
+        @Override
+        public CompletionStage<?> ping() {
+            CompletableFuture<Void> sent = new CompletableFuture<>();
+            session.sendPing(ByteBuffer.allocate(0), Callback.from(() -> sent.complete(null), sent::completeExceptionally));
+            return sent;
         }
 
         @Override

@@ -353,18 +353,22 @@ public final class ClientCodec {
     private static List<DataStorageOperation> operations(JsonParser p) throws MalformedFrameException {
         final String c = "Set";
         Fields.startArray(p, c, "operations");
-        ArrayList<DataStorageOperation> list = new ArrayList<>();
+        Scratch s = Scratch.get();
+        int mark = s.mark();
+        Loc field = new Loc("operations", 0, null);
+        Loc operationField = new Loc(field, -1, "operation"); // both follow field's index
+        Loc valueField = new Loc(field, -1, "value");
         while (p.nextToken() != JsonToken.END_ARRAY) {
-            Loc field = new Loc("operations", list.size(), null);
+            field.at(s.size(mark));
             Fields.startObject(p, c, field);
-            String operation = null;
+            OperationType operation = null;
             JsonValue value = null;
             LinkedHashMap<String, JsonValue> extras = null;
             for (String n = p.nextName(); n != null; n = p.nextName()) {
                 p.nextToken();
                 switch (n) {
                     case "operation":
-                        operation = Fields.string(p, c, new Loc(field, -1, "operation"));
+                        operation = KnownNames.OPERATIONS.read(p, c, operationField);
                         break;
                     case "value":
                         value = Fields.value(p);
@@ -373,11 +377,11 @@ public final class ClientCodec {
                         extras = Fields.extra(extras, n, p);
                 }
             }
-            Fields.require(operation != null, c, new Loc(field, -1, "operation"));
-            Fields.require(value != null, c, new Loc(field, -1, "value"));
-            list.add(new DataStorageOperation(OperationType.of(operation), value, Fields.extras(extras)));
+            Fields.require(operation != null, c, operationField);
+            Fields.require(value != null, c, valueField);
+            s.push(new DataStorageOperation(operation, value, Fields.extras(extras)));
         }
-        return list;
+        return s.popList(mark);
     }
 
     private static JoinPacket join(JsonParser p) throws MalformedFrameException {

@@ -105,34 +105,36 @@ final class Fields {
 
     static List<String> strings(JsonParser p, String cmd, Object field) {
         startArray(p, cmd, field);
-        ArrayList<String> list = new ArrayList<>();
+        Scratch s = Scratch.get();
+        int mark = s.mark();
         while (p.nextToken() != JsonToken.END_ARRAY) {
             if (p.currentToken() != JsonToken.VALUE_STRING) {
                 throw Problem.arguments(where(cmd, field) + " must be a list of strings, got an element " + describe(p));
             }
-            list.add(p.getString());
+            s.push(p.getString());
         }
-        return list;
+        return s.popList(mark);
     }
 
     static List<Integer> slots(JsonParser p, String cmd, Object field) {
         startArray(p, cmd, field);
-        ArrayList<Integer> list = new ArrayList<>();
+        Scratch s = Scratch.get();
+        int mark = s.mark();
         while (p.nextToken() != JsonToken.END_ARRAY) {
             if (p.currentToken() != JsonToken.VALUE_NUMBER_INT || p.getNumberType() != JsonParser.NumberType.INT
                     || p.getIntValue() < 0) {
                 throw Problem.arguments(where(cmd, field) + " must be a list of slot numbers (integers >= 0), got an element "
                         + describe(p));
             }
-            list.add(p.getIntValue());
+            s.push(p.getIntValue());
         }
-        return list;
+        return s.popList(mark);
     }
 
     static LongList ids(JsonParser p, String cmd, Object field) {
         startArray(p, cmd, field);
-        long[] buf = new long[16];
-        int n = 0;
+        Scratch s = Scratch.get();
+        int mark = s.markLongs();
         while (p.nextToken() != JsonToken.END_ARRAY) {
             if (p.currentToken() != JsonToken.VALUE_NUMBER_INT || p.getNumberType() == JsonParser.NumberType.BIG_INTEGER) {
                 throw Problem.arguments(where(cmd, field) + " must be a list of integer ids, got an element " + describe(p));
@@ -141,12 +143,10 @@ final class Fields {
             if (v > Checks.MAX_ID || v < -Checks.MAX_ID) {
                 throw Problem.arguments(where(cmd, field) + " ids must be within +-(2^53-1), got " + v);
             }
-            if (n == buf.length) {
-                buf = java.util.Arrays.copyOf(buf, n * 2);
-            }
-            buf[n++] = v;
+            s.pushLong(v);
         }
-        return LongList.adopt(buf, n);
+        long[] ids = s.popLongs(mark);
+        return ids.length == 0 ? LongList.EMPTY : LongList.adopt(ids, ids.length);
     }
 
     static JsonValue value(JsonParser p) throws MalformedFrameException {
@@ -212,11 +212,13 @@ final class Fields {
     /** Reads a list, each element with {@code element} at its path {@code field[i]}. */
     static <V> List<V> list(JsonParser p, String cmd, Object field, Reader<V> element) throws MalformedFrameException {
         startArray(p, cmd, field);
-        ArrayList<V> list = new ArrayList<>();
+        Scratch s = Scratch.get();
+        int mark = s.mark();
+        Loc at = new Loc(field, 0, null);
         while (p.nextToken() != JsonToken.END_ARRAY) {
-            list.add(element.read(p, cmd, new Loc(field, list.size(), null)));
+            s.push(element.read(p, cmd, at.at(s.size(mark))));
         }
-        return list;
+        return s.popList(mark);
     }
 
     /** Reads an object whose keys are data, each value with {@code value} at its path {@code field.key}, in order. */

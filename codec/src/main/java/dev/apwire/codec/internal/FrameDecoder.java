@@ -50,6 +50,10 @@ public final class FrameDecoder<P> {
 
     private static final byte[] DATA_PACKAGE_PREFIX = "[{\"cmd\":\"DataPackage\"".getBytes(StandardCharsets.US_ASCII);
 
+    /** Every command's wire name, both directions. */
+    private static final String[] KNOWN_COMMANDS = knownCommands();
+    private static final KnownNames.Table COMMAND_TABLE = new KnownNames.Table(KNOWN_COMMANDS);
+
     private final JsonFactory factory;
     private final JsonFactory names;
     private final CommandReader<P> reader;
@@ -58,6 +62,21 @@ public final class FrameDecoder<P> {
         this.factory = factory;
         this.names = factory.rebuild().enable(TokenStreamFactory.Feature.CANONICALIZE_PROPERTY_NAMES).build();
         this.reader = reader;
+    }
+
+    private static String[] knownCommands() {
+        List<String> names = new ArrayList<>();
+        for (ServerCommand c : ServerCommand.values()) {
+            if (c != ServerCommand.UNKNOWN) {
+                names.add(c.wireName());
+            }
+        }
+        for (ClientCommand c : ClientCommand.values()) {
+            if (c != ClientCommand.UNKNOWN) {
+                names.add(c.wireName());
+            }
+        }
+        return names.toArray(new String[0]);
     }
 
     /**
@@ -231,8 +250,11 @@ public final class FrameDecoder<P> {
             skipRest(p);
             return problem(index, PacketProblemType.CMD, null, "Command should be str, got <class '" + PythonText.typeName(v) + "'>", false);
         }
-        String cmd = p.getString();
+        String cmd = commandName(p);
         int depth = p.streamReadContext().getNestingDepth();
+        Scratch scratch = Scratch.get();
+        int objects = scratch.mark();
+        int longs = scratch.markLongs();
         try {
             P packet = reader.read(cmd, p);
             return new Decoded.Ok<>(index, java.util.Objects.requireNonNull(packet));
@@ -243,7 +265,19 @@ public final class FrameDecoder<P> {
             // a record constructor's rule (an id out of range, for instance); the reader is at END_OBJECT
             skipTo(p, depth);
             return problem(index, PacketProblemType.ARGUMENTS, cmd, cmd + ": " + e.getMessage(), false);
+        } finally {
+            scratch.truncate(objects, longs); // what a list abandoned by a problem left
         }
+    }
+
+    /**
+     * {@return the {@code cmd} string at the parser's current {@code VALUE_STRING}} A known command's
+     * name is matched in the parser's buffer and returned as the command table's constant, without
+     * materialising a string per command; only an unknown name is read as a new string.
+     */
+    private static String commandName(JsonParser p) {
+        int i = COMMAND_TABLE.indexOf(p);
+        return i >= 0 ? KNOWN_COMMANDS[i] : p.getString();
     }
 
     /** {@code cmd} is not the first key: read the object whole, then decode it again with {@code cmd} first. */

@@ -335,7 +335,7 @@ public final class ServerCodec {
                     data = Shared.parts(p, c, n);
                     break;
                 case "type":
-                    type = PrintJsonType.of(Fields.string(p, c, n));
+                    type = KnownNames.PRINT_JSON_TYPES.read(p, c, n);
                     break;
                 case "receiving":
                     receiving = Fields.nonNegative(p, c, n);

@@ -274,10 +274,10 @@ final class Shared {
                     text = Fields.string(p, cmd, new Loc(field, -1, "text"));
                     break;
                 case "type":
-                    type = JsonMessagePartType.of(Fields.string(p, cmd, new Loc(field, -1, "type")));
+                    type = KnownNames.PART_TYPES.read(p, cmd, new Loc(field, -1, "type"));
                     break;
                 case "color":
-                    color = TextColor.of(Fields.string(p, cmd, new Loc(field, -1, "color")));
+                    color = KnownNames.COLORS.read(p, cmd, new Loc(field, -1, "color"));
                     break;
                 case "flags":
                     flags = Fields.int32(p, cmd, new Loc(field, -1, "flags"));

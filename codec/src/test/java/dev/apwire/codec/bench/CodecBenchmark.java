@@ -3,6 +3,7 @@ package dev.apwire.codec.bench;
 import dev.apwire.codec.ArchipelagoCodec;
 import dev.apwire.codec.Decoded;
 import dev.apwire.codec.MalformedFrameException;
+import dev.apwire.protocol.client.ClientPacket;
 import dev.apwire.protocol.server.ServerPacket;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -40,15 +41,20 @@ import tools.jackson.databind.json.JsonMapper;
 @OutputTimeUnit(TimeUnit.SECONDS)
 public class CodecBenchmark {
 
-    /** The corpus frame, by file name without {@code .json}. */
-    @Param({"datapackage", "connected", "receiveditems", "printjson", "mixed-small"})
+    /**
+     * The corpus frame, by file name without {@code .json}; frames named {@code client-*} are what a client
+     * sends (decoded and encoded as client frames), the others what a server sends.
+     */
+    @Param({"datapackage", "connected", "receiveditems", "printjson", "mixed-small", "client-set", "client-locationchecks"})
     public String frame;
 
     private byte[] bytes;
     private final ArchipelagoCodec codec = ArchipelagoCodec.create();
     private final JsonFactory plain = new JsonFactory();
     private final ObjectMapper mapper = JsonMapper.builder().build();
+    private boolean client;
     private List<ServerPacket> packets;
+    private List<ClientPacket> clientPackets;
     private JsonNode tree;
 
     /**
@@ -61,9 +67,17 @@ public class CodecBenchmark {
     public void load() throws IOException, MalformedFrameException {
         Path dir = Paths.get(System.getProperty("apwire.corpus", "target/bench-corpus"));
         bytes = Files.readAllBytes(dir.resolve(frame + ".json"));
+        client = frame.startsWith("client-");
         packets = new ArrayList<>();
-        for (Decoded<ServerPacket> d : codec.decodeServerFrame(bytes)) {
-            packets.add(((Decoded.Ok<ServerPacket>) d).packet());
+        clientPackets = new ArrayList<>();
+        if (client) {
+            for (Decoded<ClientPacket> d : codec.decodeClientFrame(bytes)) {
+                clientPackets.add(((Decoded.Ok<ClientPacket>) d).packet());
+            }
+        } else {
+            for (Decoded<ServerPacket> d : codec.decodeServerFrame(bytes)) {
+                packets.add(((Decoded.Ok<ServerPacket>) d).packet());
+            }
         }
         tree = mapper.readTree(bytes);
     }
@@ -105,14 +119,14 @@ public class CodecBenchmark {
      * @throws MalformedFrameException never for the corpus
      */
     @Benchmark
-    public List<Decoded<ServerPacket>> decode() throws MalformedFrameException {
-        return codec.decodeServerFrame(bytes);
+    public List<? extends Decoded<?>> decode() throws MalformedFrameException {
+        return client ? codec.decodeClientFrame(bytes) : codec.decodeServerFrame(bytes);
     }
 
     /** {@return the encoded frame} Reference-exact encode of the decoded packets. */
     @Benchmark
     public byte[] encode() {
-        return codec.encodeServerFrameBytes(packets);
+        return client ? codec.encodeClientFrameBytes(clientPackets) : codec.encodeServerFrameBytes(packets);
     }
 
     /** {@return the frame written by plain Jackson from a tree} The encode anchor. */
