@@ -392,7 +392,8 @@ class ArchipelagoClientTest {
             }
             return items.size() == 4;
         });
-        assertThat(items).containsExactly(RED_PEBBLE, GOLDEN_KEY, 1004L, RED_PEBBLE);
+        // The reference world: Stair Top 4002 holds a Red Pebble, Crypt 4003 the Pebble Trap 1004, both for Alice.
+        assertThat(items).containsExactly(RED_PEBBLE, GOLDEN_KEY, RED_PEBBLE, 1004L);
     }
 
     private static Progress loadQuietly(FileProgressStore store) {
