@@ -7,6 +7,7 @@ import dev.apwire.json.JsonValue;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -66,6 +67,8 @@ public final class ChangesHub {
     private final LinkedHashMap<String, User> users = new LinkedHashMap<>();
     /** Changes not yet flushed, each numbered so a newcomer skips what its snapshot covered. */
     private final List<Pending> pending = new ArrayList<>();
+    /** The size of every open token's properties, as {@link HubConfig#maxSnapshotBytes()} counts it. */
+    private long propertyBytes;
     private long sequence;
     private @Nullable Instant batchDeadline;
     private @Nullable Instant nextPing;
@@ -136,6 +139,13 @@ public final class ChangesHub {
     public Opened open(Instant now) {
         Objects.requireNonNull(now, "now");
         String token = newToken();
+        if (users.size() >= config.maxTokens()) {
+            StepBuilder full = new StepBuilder();
+            full.deliver(token, errorPacket(ErrorCode.HUB_FULL,
+                    "the hub holds its limit of " + config.maxTokens() + " connections (maxTokens)", null));
+            full.act(new CloseAction(token, ErrorCode.HUB_FULL.wireName()));
+            return new Opened(token, full.build());
+        }
         List<Change> snapshot = new ArrayList<>();
         for (User u : users.values()) {
             snapshot.add(new OpenChange(u.token));
@@ -286,6 +296,13 @@ public final class ChangesHub {
             step.deliver(sender.token, errorPacket(refusal.code(), refusal.message(), null));
             return;
         }
+        long after = propertyBytes - HubRules.size(sender.properties) + HubRules.sizeAfter(sender.properties, update);
+        if (after > config.maxSnapshotBytes() && after > propertyBytes) {
+            step.deliver(sender.token, errorPacket(ErrorCode.TOO_MANY_PROPERTIES, "the hub's properties would take "
+                    + after + " bytes, more than maxSnapshotBytes " + config.maxSnapshotBytes(), null));
+            return;
+        }
+        propertyBytes = after;
         boolean changed = false;
         for (Map.Entry<String, JsonValue> e : update.members().entrySet()) {
             if (e.getValue() instanceof dev.apwire.json.JsonNull) {
@@ -327,7 +344,10 @@ public final class ChangesHub {
     }
 
     private void remove(String token, Instant now) {
-        users.remove(token);
+        User gone = users.remove(token);
+        if (gone != null) {
+            propertyBytes -= HubRules.size(gone.properties);
+        }
         pending.removeIf(p -> p.change() instanceof PropertiesChange && p.change().token().equals(token));
         if (users.isEmpty()) {
             pending.clear();
@@ -353,16 +373,26 @@ public final class ChangesHub {
 
     private void flush(StepBuilder step) {
         if (!pending.isEmpty()) {
+            // Users whose snapshots end at the same place get the same changes: one packet object for all of them,
+            // so a driver encodes it once (most users share the packet that carries every pending change).
+            Map<Integer, ChangesServerPacket> byStart = new HashMap<>();
             for (User u : users.values()) {
-                List<Change> changes = new ArrayList<>();
-                for (Pending p : pending) {
-                    if (p.sequence() > u.snapshotSequence) {
+                int start = 0;
+                while (start < pending.size() && pending.get(start).sequence() <= u.snapshotSequence) {
+                    start++;
+                }
+                if (start == pending.size()) {
+                    continue;
+                }
+                int from = start;
+                ChangesServerPacket packet = byStart.computeIfAbsent(from, k -> {
+                    List<Change> changes = new ArrayList<>();
+                    for (Pending p : pending.subList(k, pending.size())) {
                         changes.add(p.change());
                     }
-                }
-                if (!changes.isEmpty()) {
-                    step.deliver(u.token, new ChangesPacket(changes).toServerPacket());
-                }
+                    return new ChangesPacket(changes).toServerPacket();
+                });
+                step.deliver(u.token, packet);
             }
             pending.clear();
         }

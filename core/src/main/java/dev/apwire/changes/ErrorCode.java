@@ -23,11 +23,13 @@ public enum ErrorCode {
     /** Some tokens in {@code to} are not open; the packet still went to the open ones, and the error's
      * {@code tokens} member lists the others. */
     UNKNOWN_RECIPIENT("unknown_recipient", false),
-    /** A properties update would leave more than {@link HubConfig#maxProperties()} properties; nothing
-     * changed. */
+    /** A properties update would leave more than {@link HubConfig#maxProperties()} properties, or the hub's
+     * properties would take more than {@link HubConfig#maxSnapshotBytes()}; nothing changed. */
     TOO_MANY_PROPERTIES("too_many_properties", false),
     /** A properties update has a bad key or value (see the package documentation); nothing changed. */
-    BAD_PROPERTY("bad_property", false);
+    BAD_PROPERTY("bad_property", false),
+    /** {@link HubConfig#maxTokens()} connections are open already; the newcomer is closed. */
+    HUB_FULL("hub_full", true);
 
     /** The {@code type} of error packets. */
     public static final String PACKET_TYPE = "error";

@@ -107,4 +107,31 @@ final class HubRules {
         }
         return null;
     }
+
+    /** {@return the size of a token's properties as {@link HubConfig#maxSnapshotBytes()} counts it: JSON keys and values} */
+    static long size(Map<String, JsonValue> properties) {
+        long size = 0;
+        for (Map.Entry<String, JsonValue> e : properties.entrySet()) {
+            size += entrySize(e.getKey(), e.getValue());
+        }
+        return size;
+    }
+
+    /** {@return the size of a token's properties after an update that {@link #checkProperties} accepted} */
+    static long sizeAfter(Map<String, JsonValue> current, JsonObject update) {
+        Map<String, JsonValue> after = new java.util.HashMap<>(current);
+        for (Map.Entry<String, JsonValue> e : update.members().entrySet()) {
+            if (e.getValue().kind() == JsonValue.Kind.NULL) {
+                after.remove(e.getKey());
+            } else {
+                after.put(e.getKey(), e.getValue());
+            }
+        }
+        return size(after);
+    }
+
+    private static long entrySize(String key, JsonValue value) {
+        long v = value instanceof JsonString s ? s.value().length() + 2 : 24;
+        return key.length() + 4 + v;
+    }
 }

@@ -324,6 +324,46 @@ class ChangesHubTest {
     }
 
     @Test
+    void aConnectionBeyondMaxTokensGetsHubFullAndIsClosed() {
+        h = new HubHarness(HubConfig.DEFAULT.withBatchInterval(BATCH).withBounds(2, 25, 1 << 20));
+        String a = h.open();
+        String b = h.open();
+        h.nextChanges(a);
+        h.nextChanges(b);
+        Opened third = h.hub.open(h.now);
+        h.record(third.step());
+        assertError(third.token(), ErrorCode.HUB_FULL);
+        assertThat(h.nextAction()).isEqualTo(new CloseAction(third.token(), "hub_full"));
+        assertThat(h.hub.openTokens()).containsExactly(a, b);
+        h.close(b);
+        String c = h.open();
+        h.nextChanges(c);
+        h.runUntil(BATCH);
+        h.drainAll(a, c);
+    }
+
+    @Test
+    void theHubsPropertiesStayWithinMaxSnapshotBytesSoEachSnapshotIsBounded() {
+        h = new HubHarness(HubConfig.DEFAULT.withBatchInterval(BATCH).withBounds(10, 25, 200));
+        String a = h.open();
+        String b = h.open();
+        h.nextChanges(a);
+        h.nextChanges(b);
+        h.receive(a, setProps("k", JsonValue.of("x".repeat(100))));
+        h.receive(b, setProps("k", JsonValue.of("y".repeat(100))));
+        assertError(b, ErrorCode.TOO_MANY_PROPERTIES);
+        assertThat(h.hub.properties(b)).isEqualTo(JsonObject.EMPTY);
+        // a smaller value fits, and a token that closes frees its share
+        h.receive(b, setProps("k", JsonValue.of("y".repeat(50))));
+        assertThat(h.hub.properties(b)).isEqualTo(JsonObject.of("k", JsonValue.of("y".repeat(50))));
+        h.close(a);
+        h.receive(b, setProps("k", JsonValue.of("y".repeat(150))));
+        assertThat(h.hub.properties(b)).isEqualTo(JsonObject.of("k", JsonValue.of("y".repeat(150))));
+        h.runUntil(BATCH);
+        h.drainAll(a, b);
+    }
+
+    @Test
     void recipientAndTypeLimits() {
         h = new HubHarness(new HubConfig(BATCH, Duration.ofSeconds(20), 25, 64, 1024, 3, 8));
         String a = h.open();

@@ -16,6 +16,12 @@ final class DemoWorld {
 
     /** The resource holding the demo world. */
     static final String RESOURCE = "/multiworlds/pebble.archipelago";
+    /** Alice's slot. */
+    static final int ALICE = 1;
+    /** Bob's slot. */
+    static final int BOB = 2;
+    /** The room password. */
+    static final String PASSWORD = "sesame";
 
     private DemoWorld() {
     }

@@ -20,16 +20,16 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import org.eclipse.jetty.websocket.api.Callback;
-import org.eclipse.jetty.websocket.api.Session;
 import org.eclipse.jetty.websocket.api.StatusCode;
 import org.eclipse.jetty.websocket.server.WebSocketUpgradeHandler;
 import org.jspecify.annotations.Nullable;
@@ -38,46 +38,73 @@ import org.jspecify.annotations.Nullable;
  * An Archipelago server for one room: an {@link ArchipelagoRoom} behind a Jetty 12 WebSocket server on {@code /}
  * (Archipelago clients connect to {@code ws://host:port} without a path).
  *
- * <p>Thread-safe. Jetty calls the endpoints on its own threads; every room call, and all use of the
- * connection-to-session map, runs on one single-threaded executor. Frames are decoded with
- * {@link CodecLimits#CLIENT_FRAMES}; each distinct delivery frame is encoded once and the same text sent to all
- * its recipients. Permessage-deflate is Jetty's, negotiated when the client offers it; every open session is
- * pinged every {@link #PING_INTERVAL} and dropped after three intervals of silence. Time is {@link Instant#now()}.
+ * <h2>Theory of operation</h2>
+ * Each WebSocket is a {@link PeerConnection}, which bounds what the peer can make the server hold
+ * ({@link ConnectionLimits}). Who runs what:
+ * <ul>
+ *   <li>A Jetty thread reading a connection decodes each text message with {@link CodecLimits#CLIENT_FRAMES}
+ *       (off the room thread), charges its commands to the connection's allowance and hands the packets to the
+ *       room thread.</li>
+ *   <li>The room thread (one single-threaded executor) makes every room call, owns the id-to-connection map,
+ *       and turns each {@link RoomStep} into sends: every distinct frame is encoded once to UTF-8 bytes shared by
+ *       all its recipients, and each connection gets the frames (and a close) of the step in one
+ *       {@link PeerConnection#send} call. It never writes to a socket.</li>
+ *   <li>Jetty's pool writes: one batched write and one flush per connection per step.</li>
+ * </ul>
+ * {@link RoomUpkeep} runs the room's deadlines (delayed logins, a countdown) and holds a step's frames until the
+ * save that must precede them.
+ * A connection with no successful {@code Connect} {@link ConnectionLimits#loginTimeout()} after it opened is
+ * closed (1008). Every open session is pinged every {@link #PING_INTERVAL} and dropped after three intervals of
+ * silence. Time is {@link Instant#now()}.
  *
- * <p>Public only because Jetty invokes endpoint methods through a public lookup.
+ * <p>Errors: an unexpected exception from a room call is logged once to standard error with what the room was
+ * doing and for which connection; that connection is closed with 1011 and a fixed reason (no stack trace reaches a
+ * client) and the server keeps serving. An {@link Error} (such as {@code OutOfMemoryError}) on the room thread is
+ * logged and stops the server cleanly.
+ *
+ * <p>Thread-safe. Public only because Jetty invokes endpoint methods through a public lookup.
  */
 public final class ExampleServer implements AutoCloseable {
 
     /** How often open sessions are pinged. */
     static final Duration PING_INTERVAL = Duration.ofSeconds(20);
-    /** Largest text message accepted (the reference server's websockets default). */
-    private static final long MAX_TEXT_MESSAGE = 1 << 20;
 
     private final WebSocketHost host;
     private final ScheduledExecutorService roomThread;
     private final WebSocketUpgradeHandler handler;
     private final ArchipelagoRoom<Long> room;
+    private final ConnectionLimits limits;
     private final RoomUpkeep upkeep;
     private final AtomicBoolean closing = new AtomicBoolean();
     private final ArchipelagoCodec codec = ArchipelagoCodec.create(CodecLimits.CLIENT_FRAMES);
-    /** Open sessions by connection id; only touched on {@link #roomThread}. */
-    private final Map<Long, Session> sessions = new HashMap<>();
+    /** Open connections by id; only touched on {@link #roomThread}. */
+    private final Map<Long, PeerConnection> connections = new HashMap<>();
     private long nextId = 1;
 
-    private ExampleServer(String host, int port, ArchipelagoRoom<Long> room, @Nullable Path save) {
+    private ExampleServer(String host, int port, ArchipelagoRoom<Long> room, @Nullable Path save, ConnectionLimits limits) {
         this.room = room;
-        this.host = new WebSocketHost(host, port, "archipelago-room");
+        this.limits = limits;
+        this.host = new WebSocketHost(host, port, "archipelago-room", limits);
         this.roomThread = this.host.stateThread();
         this.upkeep = new RoomUpkeep(room, save, roomThread, this::deliver, this::exit);
+        Events events = new Events();
         this.handler = WebSocketUpgradeHandler.from(this.host.server(), container -> {
-            container.setMaxTextMessageSize(MAX_TEXT_MESSAGE);
+            container.setMaxTextMessageSize(limits.maxMessageBytes());
+            container.setMaxBinaryMessageSize(limits.bufferBytes());
+            // Jetty's auto-fragmentation of outgoing frames breaks batched frames larger than the frame size
+            // (the peer sees a broken continuation); frames go out whole, incoming ones are bounded by the message size
+            container.setAutoFragment(false);
+            container.setMaxFrameSize(limits.maxMessageBytes());
+            container.setInputBufferSize(limits.bufferBytes());
+            container.setOutputBufferSize(limits.bufferBytes());
             container.setIdleTimeout(PING_INTERVAL.multipliedBy(3));
-            container.addMapping("/", (request, response, callback) -> new Endpoint());
+            container.addMapping("/", (request, response, callback) ->
+                    new PeerConnection(events, limits, this.host.writer(), roomThread));
         });
     }
 
     /**
-     * Starts a server for a multiworld.
+     * Starts a server for a multiworld with the default room configuration and connection limits.
      *
      * @param host the address to bind
      * @param port the port, 0 for any free one
@@ -86,11 +113,12 @@ public final class ExampleServer implements AutoCloseable {
      * @throws Exception if the server cannot start
      */
     static ExampleServer start(String host, int port, Multiworld world) throws Exception {
-        return start(host, port, new ArchipelagoRoom<>(world), null);
+        return start(host, port, new ArchipelagoRoom<>(world), null, ConnectionLimits.DEFAULT);
     }
 
     /**
-     * Starts a server for a room, saving it to a file if one is given (see {@link RoomUpkeep}).
+     * Starts a server for a room with the default connection limits, saving it to a file if one is given (see
+     * {@link RoomUpkeep}).
      *
      * @param host the address to bind
      * @param port the port, 0 for any free one
@@ -100,9 +128,26 @@ public final class ExampleServer implements AutoCloseable {
      * @throws Exception if the server cannot start
      */
     static ExampleServer start(String host, int port, ArchipelagoRoom<Long> room, @Nullable Path save) throws Exception {
-        ExampleServer s = new ExampleServer(host, port, room, save);
+        return start(host, port, room, save, ConnectionLimits.DEFAULT);
+    }
+
+    /**
+     * Starts a server for a room, saving it to a file if one is given (see {@link RoomUpkeep}).
+     *
+     * @param host the address to bind
+     * @param port the port, 0 for any free one
+     * @param room the room, new or restored (its {@code RoomConfig} holds the protocol limits)
+     * @param save the save file, or {@code null} to keep progress in memory only
+     * @param limits the connection limits
+     * @return the running server
+     * @throws Exception if the server cannot start
+     */
+    static ExampleServer start(String host, int port, ArchipelagoRoom<Long> room, @Nullable Path save,
+            ConnectionLimits limits) throws Exception {
+        ExampleServer s = new ExampleServer(host, port, room, save, limits);
         s.host.start(s.handler);
-        s.roomThread.scheduleAtFixedRate(s::pingAll, PING_INTERVAL.toMillis(), PING_INTERVAL.toMillis(), TimeUnit.MILLISECONDS);
+        s.roomThread.scheduleAtFixedRate(() -> s.onRoom("pinging", null, s::pingAll),
+                PING_INTERVAL.toMillis(), PING_INTERVAL.toMillis(), TimeUnit.MILLISECONDS);
         return s;
     }
 
@@ -150,7 +195,7 @@ public final class ExampleServer implements AutoCloseable {
         if (l.isEmpty()) {
             return;
         }
-        onRoom(() -> {
+        onRoom("running a console command", null, () -> {
             ConsoleResult<Long> r = room.console(l, Instant.now());
             for (String text : r.output()) {
                 out.println(text);
@@ -166,90 +211,135 @@ public final class ExampleServer implements AutoCloseable {
         }
     }
 
-    /** One WebSocket connection; forwards its events to the room thread. Public for Jetty's method lookup. */
-    public final class Endpoint implements Session.Listener.AutoDemanding {
-        private @Nullable Long id;
-
+    /** The connections' events, on Jetty threads; each hands its work to the room thread. */
+    private final class Events implements PeerConnection.Handler {
         @Override
-        public void onWebSocketOpen(Session s) {
-            onRoom(() -> {
+        public void opened(PeerConnection c) {
+            onRoom("opening a connection", c, () -> {
                 long i = nextId++;
-                id = i;
-                sessions.put(i, s);
-                apply(room.open(i, Instant.now()));
+                c.id(i);
+                connections.put(i, c);
+                java.net.InetAddress address = c.remoteAddress().getAddress();
+                apply(room.open(i, address == null ? "unknown" : address.getHostAddress(), Instant.now()));
+                c.closeTimer = roomThread.schedule(() -> onRoom("enforcing the login deadline", c, () -> loginDeadline(c)),
+                        limits.loginTimeout().toMillis(), TimeUnit.MILLISECONDS);
             });
         }
 
         @Override
-        public void onWebSocketText(String frame) {
-            onRoom(() -> {
-                Long i = id;
-                if (i == null || !room.isOpen(i)) {
-                    return;
-                }
-                Instant now = Instant.now();
-                List<Decoded<ClientPacket>> decoded;
+        public void text(PeerConnection c, String frame) {
+            int length = frame.length();
+            List<Decoded<ClientPacket>> decoded;
+            try {
+                decoded = codec.decodeClientFrame(frame);
+            } catch (MalformedFrameException e) {
+                decoded = null;
+            }
+            if (!c.charge(decoded == null ? 1 : decoded.size())) {
+                c.processed(length);
+                return;
+            }
+            List<Decoded<ClientPacket>> packets = decoded;
+            onRoom("receiving a frame", c, () -> {
                 try {
-                    decoded = codec.decodeClientFrame(frame);
-                } catch (MalformedFrameException e) {
-                    apply(room.receiveMalformed(i, "malformed frame", now));
-                    return;
-                }
-                for (Decoded<ClientPacket> d : decoded) {
-                    if (!room.isOpen(i)) {
-                        break;
-                    }
-                    if (d instanceof Decoded.Ok) {
-                        apply(room.receive(i, ((Decoded.Ok<ClientPacket>) d).packet(), now));
-                    } else {
-                        Decoded.Problem<ClientPacket> p = (Decoded.Problem<ClientPacket>) d;
-                        apply(room.receiveInvalid(i, p.invalidPacket(), p.fatal(), now));
-                    }
+                    receive(c, packets);
+                } finally {
+                    c.processed(length);
                 }
             });
         }
 
         @Override
-        public void onWebSocketBinary(ByteBuffer payload, Callback callback) {
-            callback.succeed();
-            onRoom(() -> {
-                Long i = id;
-                if (i != null) {
-                    apply(room.receiveMalformed(i, "binary frames are not part of the protocol", Instant.now()));
+        public void binary(PeerConnection c) {
+            onRoom("receiving a binary frame", c, () -> {
+                if (connections.containsKey(c.id())) {
+                    apply(room.receiveMalformed(c.id(), "binary frames are not part of the protocol", Instant.now()));
                 }
             });
         }
 
         @Override
-        public void onWebSocketClose(int statusCode, String reason, Callback callback) {
-            callback.succeed();
-            onRoom(() -> {
-                Long i = id;
-                if (i != null) {
-                    sessions.remove(i);
-                    apply(room.close(i, Instant.now()));
+        public void closed(PeerConnection c, int code, String reason) {
+            onRoom("closing a connection", c, () -> {
+                if (connections.remove(c.id()) != null) {
+                    apply(room.close(c.id(), Instant.now()));
                 }
             });
-        }
-
-        @Override
-        public void onWebSocketError(Throwable cause) {
-            // Jetty follows an error with onWebSocketClose, which tells the room.
         }
     }
 
-    private void onRoom(Runnable task) {
+    /** Feeds one decoded frame (null when malformed) to the room, packet by packet, while the connection is open. */
+    private void receive(PeerConnection c, @Nullable List<Decoded<ClientPacket>> decoded) {
+        long i = c.id();
+        if (!connections.containsKey(i) || !room.isOpen(i)) {
+            return;
+        }
+        Instant now = Instant.now();
+        if (decoded == null) {
+            apply(room.receiveMalformed(i, "malformed frame", now));
+            return;
+        }
+        for (Decoded<ClientPacket> d : decoded) {
+            if (!room.isOpen(i)) {
+                break;
+            }
+            if (d instanceof Decoded.Ok<ClientPacket> ok) {
+                apply(room.receive(i, ok.packet(), now));
+            } else {
+                Decoded.Problem<ClientPacket> p = (Decoded.Problem<ClientPacket>) d;
+                apply(room.receiveInvalid(i, p.invalidPacket(), p.fatal(), now));
+            }
+        }
+    }
+
+    private void loginDeadline(PeerConnection c) {
+        long i = c.id();
+        if (connections.get(i) == c && room.slotOf(i).isEmpty()) {
+            connections.remove(i);
+            c.close(StatusCode.POLICY_VIOLATION, "no successful Connect within " + limits.loginTimeout().toMillis() + " ms");
+            apply(room.close(i, Instant.now()));
+        }
+    }
+
+    /**
+     * Runs a task on the room thread. An exception is logged once with what the room was doing; the connection
+     * involved is closed with 1011 and the server keeps serving. An {@link Error} stops the server.
+     */
+    private void onRoom(String what, @Nullable PeerConnection c, Runnable task) {
         try {
             roomThread.execute(() -> {
                 try {
                     task.run();
                 } catch (RuntimeException e) {
-                    System.err.println("server: " + e);
+                    long i = c == null ? -1 : c.id();
+                    System.err.println("server: unexpected error while " + what + (c == null ? "" : " (connection " + i + ")")
+                            + "; the connection is closed and the server keeps serving");
+                    e.printStackTrace();
+                    if (c != null) {
+                        c.close(StatusCode.SERVER_ERROR, "internal server error");
+                        if (connections.remove(i) != null) {
+                            try {
+                                apply(room.close(i, Instant.now()));
+                            } catch (RuntimeException again) {
+                                System.err.println("server: the room also failed to close connection " + i + ": " + again);
+                            }
+                        }
+                    }
+                } catch (Error e) {
+                    System.err.println("server: fatal error while " + what + ": " + e + "; stopping");
+                    e.printStackTrace();
+                    new Thread(this::close, "server-stop").start();
                 }
             });
         } catch (RejectedExecutionException e) {
             // stopping
         }
+    }
+
+    /** One connection's share of a step: its frames, in order, and whether the step closes it. */
+    private static final class Outgoing {
+        final List<ByteBuffer> frames = new ArrayList<>();
+        @Nullable String close;
     }
 
     /** Carries out a step on the room thread, after the save that must precede it (see {@link RoomUpkeep}). */
@@ -259,30 +349,36 @@ public final class ExampleServer implements AutoCloseable {
         }
     }
 
-    /** Sends a step's frames and closes, in order; each distinct frame is encoded once. */
+    /**
+     * Sends a step: each distinct frame is encoded once, and each connection gets its frames and close in one
+     * call.
+     */
     private void deliver(RoomStep<Long> step) {
-        Map<List<ServerPacket>, String> encoded = new IdentityHashMap<>();
+        if (step.isEmpty()) {
+            return;
+        }
+        Map<List<ServerPacket>, ByteBuffer> encoded = new IdentityHashMap<>();
+        Map<Long, Outgoing> out = new LinkedHashMap<>();
         for (RoomAction<Long> a : step.actions()) {
-            if (a instanceof RoomDelivery) {
-                RoomDelivery<Long> d = (RoomDelivery<Long>) a;
-                Session s = sessions.get(d.connection());
-                if (s != null && s.isOpen()) {
-                    s.sendText(encoded.computeIfAbsent(d.frame(), codec::encodeServerFrame), Callback.NOOP);
-                }
+            Outgoing o = out.computeIfAbsent(a.connection(), k -> new Outgoing());
+            if (a instanceof RoomDelivery<Long> d) {
+                o.frames.add(encoded.computeIfAbsent(d.frame(), f -> ByteBuffer.wrap(codec.encodeServerFrameBytes(f))));
             } else {
-                Session s = sessions.remove(a.connection());
-                if (s != null) {
-                    s.close(StatusCode.NORMAL, closeReason(((RoomClose<Long>) a).reason()), Callback.NOOP);
-                }
+                o.close = ((RoomClose<Long>) a).reason();
+            }
+        }
+        for (Map.Entry<Long, Outgoing> e : out.entrySet()) {
+            Outgoing o = e.getValue();
+            PeerConnection c = o.close != null ? connections.remove(e.getKey()) : connections.get(e.getKey());
+            if (c != null) {
+                c.send(o.frames, o.close != null ? StatusCode.NORMAL : 0, o.close != null ? o.close : "");
             }
         }
     }
 
     private void pingAll() {
-        for (Session s : sessions.values()) {
-            if (s.isOpen()) {
-                s.sendPing(ByteBuffer.allocate(0), Callback.NOOP);
-            }
+        for (PeerConnection c : connections.values()) {
+            c.ping();
         }
     }
 

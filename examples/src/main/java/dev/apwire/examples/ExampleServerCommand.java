@@ -2,9 +2,11 @@ package dev.apwire.examples;
 
 import dev.apwire.protocol.NetworkSlot;
 import dev.apwire.server.ArchipelagoRoom;
+import dev.apwire.server.LoginLimits;
 import dev.apwire.server.Multiworld;
 import dev.apwire.server.RoomConfig;
 import dev.apwire.server.RoomStateException;
+import dev.apwire.storage.StorageLimits;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -15,8 +17,10 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
- * {@code server [--port 38281] [--host 127.0.0.1]}: runs an Archipelago server for the embedded two-player
- * demo multiworld ({@link DemoWorld}) until Ctrl-C / SIGTERM.
+ * {@code server [--port 38281] [--host 127.0.0.1] [room options] [limit options]}: runs an Archipelago server for
+ * the embedded two-player demo multiworld ({@link DemoWorld}) until Ctrl-C / SIGTERM. {@code --help} lists every
+ * limit ({@link ConnectionLimits}, {@link StorageLimits}, {@link LoginLimits}) with its default; each can be
+ * overridden.
  */
 final class ExampleServerCommand {
 
@@ -24,18 +28,40 @@ final class ExampleServerCommand {
     static final int DEFAULT_PORT = 38281;
 
     static final String USAGE = "usage: java -jar apwire.jar server [--port 38281] [--host 127.0.0.1] " + ServerSetup.USAGE
+            + " [limit options] [--help]"
             + "\n       java -jar apwire.jar server --rooms DIR [--default-room ID] [--create FILE] (see examples/SERVER.md)";
 
     private ExampleServerCommand() {
     }
 
-    /** Parsed options. */
-    record Options(String host, int port) {
+    /**
+     * Parsed options.
+     *
+     * @param host the address to bind
+     * @param port the port
+     * @param room the room's configuration, with its data storage limits
+     * @param limits the connection limits
+     */
+    record Options(String host, int port, RoomConfig room, ConnectionLimits limits) {
+        Options(String host, int port) {
+            this(host, port, RoomConfig.DEFAULT, ConnectionLimits.DEFAULT);
+        }
+    }
+
+    /** {@return the {@code --help} text: the usage and every limit with its default} */
+    static String help() {
+        return USAGE + "\n\nconnection limits (defaults in parentheses):\n" + ConnectionLimits.DEFAULT.help()
+                + "data storage limits:\n" + LimitOptions.storageHelp(RoomConfig.DEFAULT.storageLimits())
+                + "login limits:\n" + LimitOptions.loginHelp(RoomConfig.DEFAULT.loginLimits());
     }
 
     static int run(String[] args) throws Exception {
         if (RoomsCommand.wanted(args)) {
             return RoomsCommand.run(args, RoomsCommand.MULTIWORLD_READER, System.out, System.err);
+        }
+        if (java.util.Arrays.asList(args).contains("--help")) {
+            System.out.print(help());
+            return 0;
         }
         Options o;
         ServerSetup setup;
@@ -49,7 +75,7 @@ final class ExampleServerCommand {
         }
         ArchipelagoRoom<Long> room;
         try {
-            room = setup.openRoom(RoomConfig.DEFAULT, System.out);
+            room = setup.openRoom(o.room(), System.out);
         } catch (RoomStateException e) {
             System.err.println("server: cannot restore the save: " + e.getMessage());
             System.err.println("server: not starting; the save is left as it is (move it away to start a new game)");
@@ -59,7 +85,17 @@ final class ExampleServerCommand {
             return 1;
         }
         Multiworld world = room.multiworld();
-        ExampleServer server = ExampleServer.start(o.host(), o.port(), room, setup.saveFile());
+        java.nio.file.Path save = setup.saveFile();
+        if (save != null) {
+            // write the starting state now, so a save file that cannot be written is found before anyone plays
+            try {
+                SaveFile.write(save, room.snapshot());
+            } catch (IOException e) {
+                System.err.println("server: cannot write the save " + save + ": " + e);
+                return 1;
+            }
+        }
+        ExampleServer server = ExampleServer.start(o.host(), o.port(), room, save, o.limits());
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             try {
                 server.close();
@@ -110,6 +146,8 @@ final class ExampleServerCommand {
     static Options parse(String[] args) {
         String host = "127.0.0.1";
         int port = DEFAULT_PORT;
+        RoomConfig room = RoomConfig.DEFAULT;
+        ConnectionLimits limits = ConnectionLimits.DEFAULT;
         for (int i = 0; i < args.length; i++) {
             String a = args[i];
             if (i + 1 >= args.length) {
@@ -131,10 +169,21 @@ final class ExampleServerCommand {
                     host = v;
                     break;
                 default:
-                    throw new IllegalArgumentException("unknown option " + a);
+                    ConnectionLimits l = limits.with(a, v);
+                    StorageLimits st = LimitOptions.storage(room.storageLimits(), a, v);
+                    LoginLimits lo = LimitOptions.login(room.loginLimits(), a, v);
+                    if (l != null) {
+                        limits = l;
+                    } else if (st != null) {
+                        room = new RoomConfig(room.strict(), room.tags(), st, room.loginLimits());
+                    } else if (lo != null) {
+                        room = new RoomConfig(room.strict(), room.tags(), room.storageLimits(), lo);
+                    } else {
+                        throw new IllegalArgumentException("unknown option " + a);
+                    }
             }
         }
-        return new Options(host, port);
+        return new Options(host, port, room, limits);
     }
 
     private static String hostForUrl(String host) {

@@ -24,8 +24,12 @@ import java.nio.ByteBuffer;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -37,7 +41,6 @@ import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.util.Callback;
-import org.eclipse.jetty.websocket.api.Session;
 import org.eclipse.jetty.websocket.api.StatusCode;
 import org.eclipse.jetty.websocket.server.WebSocketUpgradeHandler;
 import org.jspecify.annotations.Nullable;
@@ -46,18 +49,19 @@ import org.jspecify.annotations.Nullable;
  * The relay: a {@link ChangesHub} behind a Jetty 12 WebSocket server at {@code /ws}, and the demo page at
  * {@code /}.
  *
- * <p>Thread-safe. Jetty calls the endpoints on its own threads; every hub call, and all use of the
- * token-to-session map, runs on one single-threaded scheduler, which also runs {@link ChangesHub#onTimeout}
- * at the hub's {@link ChangesHub#nextDeadline()}. Time is {@link Instant#now()} and tokens come from a
- * {@link SecureRandom}; permessage-deflate is Jetty's, negotiated when the client offers it.
+ * <p>Thread-safe. Each WebSocket is a {@link PeerConnection} with the inbound and outbound bounds of
+ * {@link ConnectionLimits} (a token that does not read is closed once {@link ConnectionLimits#maxQueuedBytes()}
+ * wait for it; the hub's own bounds on tokens and properties are in {@link HubConfig}). Jetty's threads decode
+ * frames; every hub call, and all use of the token-to-connection map, runs on one single-threaded scheduler, which
+ * also runs {@link ChangesHub#onTimeout} at the hub's {@link ChangesHub#nextDeadline()}; each distinct packet is
+ * encoded once to bytes shared by its recipients, and Jetty's pool writes them, one batch per connection per step.
+ * An unexpected exception on the hub thread is logged once with what the hub was doing, the connection involved is
+ * closed with 1011 and the relay keeps serving; an {@link Error} stops it. Time is {@link Instant#now()} and tokens
+ * come from a {@link SecureRandom}; permessage-deflate is Jetty's, negotiated when the client offers it.
  *
  * <p>Public only because Jetty invokes endpoint methods through a public lookup.
  */
 public final class RelayServer implements AutoCloseable {
-
-    /** Largest text message Jetty accepts; bigger frames than the codec's limit still reach the codec, so the
-     * client gets a {@code frame_too_large} error packet instead of a bare close. */
-    private static final long MAX_TEXT_MESSAGE = 1 << 20;
 
     private final WebSocketHost host;
     private final ScheduledExecutorService hubThread;
@@ -65,17 +69,28 @@ public final class RelayServer implements AutoCloseable {
     private final ChangesHub hub;
     private final ChangesCodec codec = new ChangesCodec();
     /** Open sessions by token; only touched on {@link #hubThread}. */
-    private final Map<String, Session> sessions = new HashMap<>();
+    private final Map<String, PeerConnection> sessions = new HashMap<>();
     private @Nullable ScheduledFuture<?> timer;
 
-    private RelayServer(String host, int port, HubConfig config) {
+    private RelayServer(String host, int port, HubConfig config, ConnectionLimits limits) {
         this.hub = new ChangesHub(config, new SecureRandom());
-        this.host = new WebSocketHost(host, port, "relay-hub");
+        this.host = new WebSocketHost(host, port, "relay-hub", limits);
         this.hubThread = this.host.stateThread();
+        Events events = new Events();
         WebSocketUpgradeHandler ws = WebSocketUpgradeHandler.from(this.host.server(), container -> {
-            container.setMaxTextMessageSize(MAX_TEXT_MESSAGE);
+            // bigger frames than the codec's limit still reach the codec, so the client gets a frame_too_large
+            // error packet instead of a bare close
+            container.setMaxTextMessageSize(limits.maxMessageBytes());
+            container.setMaxBinaryMessageSize(limits.bufferBytes());
+            // Jetty's auto-fragmentation of outgoing frames breaks batched frames larger than the frame size
+            // (the peer sees a broken continuation); frames go out whole, incoming ones are bounded by the message size
+            container.setAutoFragment(false);
+            container.setMaxFrameSize(limits.maxMessageBytes());
+            container.setInputBufferSize(limits.bufferBytes());
+            container.setOutputBufferSize(limits.bufferBytes());
             container.setIdleTimeout(config.pingInterval().multipliedBy(3));
-            container.addMapping("/ws", (request, response, callback) -> new Endpoint());
+            container.addMapping("/ws", (request, response, callback) ->
+                    new PeerConnection(events, limits, this.host.writer(), hubThread));
         });
         ws.setHandler(new PageHandler(loadPage()));
         this.handler = ws;
@@ -91,7 +106,21 @@ public final class RelayServer implements AutoCloseable {
      * @throws Exception if the server cannot start
      */
     static RelayServer start(String host, int port, HubConfig config) throws Exception {
-        RelayServer relay = new RelayServer(host, port, config);
+        return start(host, port, config, ConnectionLimits.DEFAULT);
+    }
+
+    /**
+     * Starts a relay with connection limits.
+     *
+     * @param host the address to bind
+     * @param port the port, 0 for any free one
+     * @param config the hub's limits and timers
+     * @param limits the connection limits (the login timeout is unused: the relay has no login)
+     * @return the running relay
+     * @throws Exception if the server cannot start
+     */
+    static RelayServer start(String host, int port, HubConfig config, ConnectionLimits limits) throws Exception {
+        RelayServer relay = new RelayServer(host, port, config, limits);
         relay.host.start(relay.handler);
         return relay;
     }
@@ -117,97 +146,151 @@ public final class RelayServer implements AutoCloseable {
         host.close();
     }
 
-    /** One WebSocket connection; forwards its events to the hub thread. Public for Jetty's method lookup. */
-    public final class Endpoint implements Session.Listener.AutoDemanding {
-        private @Nullable Session session;
-        private @Nullable String token;
-
+    /** The connections' events, on Jetty threads; each hands its work to the hub thread. */
+    private final class Events implements PeerConnection.Handler {
         @Override
-        public void onWebSocketOpen(Session s) {
-            this.session = s;
-            onHub(() -> {
+        public void opened(PeerConnection c) {
+            onHub("opening a connection", c, () -> {
                 Opened o = hub.open(Instant.now());
-                token = o.token();
-                sessions.put(o.token(), s);
+                c.token = o.token();
+                sessions.put(o.token(), c);
                 apply(o.step());
             });
         }
 
         @Override
-        public void onWebSocketText(String frame) {
-            onHub(() -> {
-                String t = token;
-                if (t == null || !sessions.containsKey(t)) {
-                    return;
-                }
-                Instant now = Instant.now();
-                HubStep step;
+        public void text(PeerConnection c, String frame) {
+            int length = frame.length();
+            if (!c.charge(1)) {
+                c.processed(length);
+                return;
+            }
+            ChangesDecoded<ChangesClientPacket> decoded;
+            MalformedFrameException malformed = null;
+            try {
+                decoded = codec.decodeClient(frame);
+            } catch (MalformedFrameException e) {
+                decoded = null;
+                malformed = e;
+            }
+            ChangesDecoded<ChangesClientPacket> d = decoded;
+            MalformedFrameException m = malformed;
+            onHub("receiving a frame", c, () -> {
                 try {
-                    ChangesDecoded<ChangesClientPacket> d = codec.decodeClient(frame);
-                    if (d instanceof DecodedPacket) {
-                        step = hub.receive(t, ((DecodedPacket<ChangesClientPacket>) d).packet(), now);
+                    String t = c.token;
+                    if (t == null || sessions.get(t) != c) {
+                        return;
+                    }
+                    Instant now = Instant.now();
+                    HubStep step;
+                    if (m != null) {
+                        step = hub.receiveInvalid(t, ChangesCodec.errorCode(m), String.valueOf(m.getMessage()), now);
+                    } else if (d instanceof DecodedPacket<ChangesClientPacket> p) {
+                        step = hub.receive(t, p.packet(), now);
                     } else {
                         step = hub.receiveInvalid(t, ErrorCode.BAD_PACKET, ((ShapeProblem<ChangesClientPacket>) d).message(), now);
                     }
-                } catch (MalformedFrameException e) {
-                    step = hub.receiveInvalid(t, ChangesCodec.errorCode(e), e.getMessage(), now);
+                    apply(step);
+                } finally {
+                    c.processed(length);
                 }
-                apply(step);
             });
         }
 
         @Override
-        public void onWebSocketClose(int statusCode, String reason, org.eclipse.jetty.websocket.api.Callback callback) {
-            callback.succeed();
-            onHub(() -> {
-                String t = token;
-                if (t != null && sessions.get(t) == session) {
+        public void binary(PeerConnection c) {
+            onHub("receiving a binary frame", c, () -> {
+                String t = c.token;
+                if (t != null && sessions.get(t) == c) {
+                    apply(hub.receiveInvalid(t, ErrorCode.MALFORMED_FRAME, "binary frames are not part of the protocol", Instant.now()));
+                }
+            });
+        }
+
+        @Override
+        public void closed(PeerConnection c, int code, String reason) {
+            onHub("closing a connection", c, () -> {
+                String t = c.token;
+                if (t != null && sessions.get(t) == c) {
                     sessions.remove(t);
                     apply(hub.close(t, Instant.now()));
                 }
             });
         }
-
-        @Override
-        public void onWebSocketError(Throwable cause) {
-            // Jetty follows an error with onWebSocketClose, which tells the hub.
-        }
     }
 
-    private void onHub(Runnable task) {
+    /**
+     * Runs a task on the hub thread. An exception is logged once with what the hub was doing; the connection
+     * involved is closed with 1011 and the relay keeps serving. An {@link Error} stops the relay.
+     */
+    private void onHub(String what, @Nullable PeerConnection c, Runnable task) {
         try {
-            hubThread.execute(() -> {
-                try {
-                    task.run();
-                } catch (RuntimeException e) {
-                    System.err.println("relay: " + e);
-                }
-            });
+            hubThread.execute(() -> guarded(what, c, task));
         } catch (java.util.concurrent.RejectedExecutionException e) {
             // stopping
         }
     }
 
-    /** Carries out a step on the hub thread: deliveries, then actions, then re-arms the timer. */
-    private void apply(HubStep step) {
-        Map<ChangesServerPacket, String> encoded = new IdentityHashMap<>();
-        for (Delivery d : step.deliveries()) {
-            Session s = sessions.get(d.token());
-            if (s != null && s.isOpen()) {
-                s.sendText(encoded.computeIfAbsent(d.packet(), codec::encode), org.eclipse.jetty.websocket.api.Callback.NOOP);
+    private void guarded(String what, @Nullable PeerConnection c, Runnable task) {
+        try {
+            task.run();
+        } catch (RuntimeException e) {
+            System.err.println("relay: unexpected error while " + what + (c == null ? "" : " (token " + c.token + ")")
+                    + "; the connection is closed and the relay keeps serving");
+            e.printStackTrace();
+            if (c != null) {
+                c.close(StatusCode.SERVER_ERROR, "internal server error");
+                String t = c.token;
+                if (t != null && sessions.remove(t) != null) {
+                    try {
+                        apply(hub.close(t, Instant.now()));
+                    } catch (RuntimeException again) {
+                        System.err.println("relay: the hub also failed to close token " + t + ": " + again);
+                    }
+                }
             }
+        } catch (Error e) {
+            System.err.println("relay: fatal error while " + what + ": " + e + "; stopping");
+            e.printStackTrace();
+            new Thread(this::close, "relay-stop").start();
+        }
+    }
+
+    /** One connection's share of a step. */
+    private static final class Outgoing {
+        final List<ByteBuffer> frames = new ArrayList<>();
+        int closeCode;
+        String closeReason = "";
+    }
+
+    /**
+     * Carries out a step on the hub thread: each distinct packet is encoded once, each connection gets its frames
+     * and close in one call, pings go out, and the timer is re-armed.
+     */
+    private void apply(HubStep step) {
+        Map<ChangesServerPacket, ByteBuffer> encoded = new IdentityHashMap<>();
+        Map<String, Outgoing> out = new LinkedHashMap<>();
+        for (Delivery d : step.deliveries()) {
+            out.computeIfAbsent(d.token(), k -> new Outgoing()).frames.add(
+                    encoded.computeIfAbsent(d.packet(), p -> ByteBuffer.wrap(codec.encode(p).getBytes(StandardCharsets.UTF_8))));
         }
         for (Action a : step.actions()) {
             if (a instanceof PingAction) {
-                Session s = sessions.get(a.token());
-                if (s != null && s.isOpen()) {
-                    s.sendPing(ByteBuffer.allocate(0), org.eclipse.jetty.websocket.api.Callback.NOOP);
+                PeerConnection c = sessions.get(a.token());
+                if (c != null) {
+                    c.ping();
                 }
             } else {
-                Session s = sessions.remove(a.token());
-                if (s != null) {
-                    s.close(StatusCode.POLICY_VIOLATION, ((CloseAction) a).reason(), org.eclipse.jetty.websocket.api.Callback.NOOP);
-                }
+                Outgoing o = out.computeIfAbsent(a.token(), k -> new Outgoing());
+                o.closeCode = StatusCode.POLICY_VIOLATION;
+                o.closeReason = ((CloseAction) a).reason();
+            }
+        }
+        for (Map.Entry<String, Outgoing> e : out.entrySet()) {
+            Outgoing o = e.getValue();
+            PeerConnection c = o.closeCode != 0 ? sessions.remove(e.getKey()) : sessions.get(e.getKey());
+            if (c != null) {
+                c.send(o.frames, o.closeCode, o.closeReason);
             }
         }
         rearm();
@@ -222,7 +305,8 @@ public final class RelayServer implements AutoCloseable {
         Optional<Instant> deadline = hub.nextDeadline();
         if (deadline.isPresent()) {
             long delay = Math.max(0, Duration.between(Instant.now(), deadline.get()).toMillis() + 1);
-            timer = hubThread.schedule(() -> apply(hub.onTimeout(Instant.now())), delay, TimeUnit.MILLISECONDS);
+            timer = hubThread.schedule(() -> guarded("running the hub's timers", null, () -> apply(hub.onTimeout(Instant.now()))),
+                    delay, TimeUnit.MILLISECONDS);
         }
     }
 

@@ -1,10 +1,19 @@
 package dev.apwire.examples;
 
 import java.net.InetSocketAddress;
-import java.util.concurrent.Executors;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import org.eclipse.jetty.io.ArrayByteBufferPool;
+import org.eclipse.jetty.io.Connection;
+import org.eclipse.jetty.io.EndPoint;
 import org.eclipse.jetty.server.Handler;
+import org.eclipse.jetty.server.HttpConfiguration;
+import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.internal.HttpConnection;
+import org.eclipse.jetty.util.thread.Scheduler;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 
@@ -17,16 +26,76 @@ import org.eclipse.jetty.server.ServerConnector;
  */
 final class WebSocketHost implements AutoCloseable {
 
-    private final Server server = new Server();
-    private final ServerConnector connector = new ServerConnector(server);
+    /** Buffers Jetty keeps pooled between uses: at most this much heap (and as much direct memory) in all. */
+    static final long POOLED_BUFFER_BYTES = 4L << 20;
+
+    private final Server server = new Server(null, null,
+            new ArrayByteBufferPool(0, -1, -1, -1, POOLED_BUFFER_BYTES, POOLED_BUFFER_BYTES));
+    private final ServerConnector connector;
     private final ScheduledExecutorService stateThread;
+    /** The handshake deadline of each HTTP connection not yet closed or upgraded. */
+    private final Map<Connection, Scheduler.Task> handshakeDeadlines = new ConcurrentHashMap<>();
 
     WebSocketHost(String host, int port, String threadName) {
-        this.stateThread = Executors.newSingleThreadScheduledExecutor(r -> {
+        this(host, port, threadName, ConnectionLimits.DEFAULT);
+    }
+
+    /**
+     * A host whose listening socket and HTTP connections follow the limits: the listen backlog is
+     * {@link ConnectionLimits#acceptQueueSize()} (a login storm of hundreds of sockets must not overflow it), an
+     * HTTP connection that has not completed its WebSocket upgrade within
+     * {@link ConnectionLimits#handshakeTimeout()} after it opened is closed, silent or not (the WebSocket
+     * container sets its own idle timeout after the upgrade; a plain HTTP request, such as the relay's page, must
+     * also be done by then), and the HTTP buffers are small, so idle sockets cost little.
+     *
+     * @param host the address to bind
+     * @param port the port, 0 for any free one
+     * @param threadName the name of the state thread
+     * @param limits the connection limits
+     */
+    WebSocketHost(String host, int port, String threadName, ConnectionLimits limits) {
+        HttpConfiguration http = new HttpConfiguration();
+        http.setOutputBufferSize(limits.bufferBytes());
+        http.setRequestHeaderSize(8192);
+        http.setResponseHeaderSize(8192);
+        http.setSendServerVersion(false);
+        this.connector = new ServerConnector(server, new HttpConnectionFactory(http));
+        connector.setAcceptQueueSize(limits.acceptQueueSize());
+        connector.setIdleTimeout(limits.handshakeTimeout().toMillis());
+        // The idle timeout alone does not stop a peer that drips a header line now and then: every HTTP
+        // connection still not upgraded when the handshake deadline passes is closed.
+        long deadline = limits.handshakeTimeout().toMillis();
+        connector.addEventListener(new Connection.Listener() {
+            @Override
+            public void onOpened(Connection connection) {
+                if (connection instanceof HttpConnection) {
+                    EndPoint endPoint = connection.getEndPoint();
+                    handshakeDeadlines.put(connection, connector.getScheduler().schedule(() -> {
+                        handshakeDeadlines.remove(connection);
+                        if (endPoint.isOpen() && endPoint.getConnection() == connection) {
+                            endPoint.close();
+                        }
+                    }, deadline, TimeUnit.MILLISECONDS));
+                }
+            }
+
+            @Override
+            public void onClosed(Connection connection) {
+                // closed or upgraded: the deadline would only keep the endpoint reachable
+                Scheduler.Task task = handshakeDeadlines.remove(connection);
+                if (task != null) {
+                    task.cancel();
+                }
+            }
+        });
+        ScheduledThreadPoolExecutor state = new ScheduledThreadPoolExecutor(1, r -> {
             Thread t = new Thread(r, threadName);
             t.setDaemon(true);
             return t;
         });
+        // cancelled timers (login deadlines of closed connections) leave the queue at once
+        state.setRemoveOnCancelPolicy(true);
+        this.stateThread = state;
         connector.setHost(host);
         connector.setPort(port);
         server.addConnector(connector);
@@ -35,6 +104,11 @@ final class WebSocketHost implements AutoCloseable {
     /** {@return the Jetty server, to build handlers on} */
     Server server() {
         return server;
+    }
+
+    /** {@return the executor of socket writes: Jetty's thread pool, never the state thread} */
+    java.util.concurrent.Executor writer() {
+        return server.getThreadPool();
     }
 
     /** {@return the thread every state machine call runs on} */

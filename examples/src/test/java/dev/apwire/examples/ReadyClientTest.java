@@ -56,7 +56,7 @@ class ReadyClientTest {
 
     private ArchipelagoClient.Builder player(String name, String game) {
         return ArchipelagoClient.builder("ws://127.0.0.1:" + port, name, game)
-                .password("sesame")
+                .password(DemoWorld.PASSWORD)
                 .cacheDirectory(dir.resolve("cache"))
                 .backoff(Duration.ofMillis(20), Duration.ofMillis(100))
                 .random(new SplittableRandom(name.hashCode()));
@@ -101,8 +101,8 @@ class ReadyClientTest {
         List<Long> bobSaw = new CopyOnWriteArrayList<>();
         bob.watch("pebbles", change -> bobSaw.add(change.value().asLong()));
 
-        assertThat(await(alice.connect()).slot()).isEqualTo(1);
-        assertThat(await(bob.connect()).slot()).isEqualTo(2);
+        assertThat(await(alice.connect()).slot()).isEqualTo(DemoWorld.ALICE);
+        assertThat(await(bob.connect()).slot()).isEqualTo(DemoWorld.BOB);
         eventually(() -> aliceGot.size() == 1);
 
         await(bob.check("Dark Hall"));
@@ -145,7 +145,7 @@ class ReadyClientTest {
         ArchipelagoClient alice = open(player("Alice", "Pebble Quest").password("wrong"));
         ConnectionRefusedException refused = (ConnectionRefusedException) failure(alice.connect());
         assertThat(refused.errors()).containsExactly(ConnectionRefusedError.INVALID_PASSWORD);
-        assertThat(await(alice.retry("sesame")).slot()).isEqualTo(1);
+        assertThat(await(alice.retry(DemoWorld.PASSWORD)).slot()).isEqualTo(DemoWorld.ALICE);
     }
 
     @Test

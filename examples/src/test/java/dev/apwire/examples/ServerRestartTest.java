@@ -191,4 +191,20 @@ class ServerRestartTest {
                 "server: not starting; the save is left as it is");
         assertThat(Files.readString(save)).isEqualTo("{\"format\":\"apwire-room-save\",\"version\":1,");
     }
+
+    @Test
+    void anUnwritableSaveStopsTheServerBeforeAnyonePlays() throws Exception {
+        Path save = dir.resolve("no-such-dir").resolve("room.apwsave");
+        PrintStream err = System.err;
+        ByteArrayOutputStream captured = new ByteArrayOutputStream();
+        int status;
+        try {
+            System.setErr(new PrintStream(captured, true, StandardCharsets.UTF_8));
+            status = ExampleServerCommand.run(new String[] {"--port", "0", "--save", save.toString()});
+        } finally {
+            System.setErr(err);
+        }
+        assertThat(status).isEqualTo(1);
+        assertThat(captured.toString(StandardCharsets.UTF_8)).contains("server: cannot write the save " + save);
+    }
 }

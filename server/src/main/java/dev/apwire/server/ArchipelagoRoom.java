@@ -86,7 +86,11 @@ import org.jspecify.annotations.Nullable;
  * {@link #sendItem}, {@link #sendLocations}, {@link #hint}, {@link #setOption}, {@link #allowRelease},
  * {@link #setAlias}, {@link #countdown}, {@link #serverChat}) or feed console lines to {@link #console}, which
  * takes MultiServer's {@code /} commands. Time: {@link #nextDeadline()} says when the room wants
- * {@link #onTimeout} (a running countdown); a spurious call is a no-op. Persistence: {@link #changes()} grows
+ * {@link #onTimeout} (a running countdown, a delayed login); a spurious call is a no-op. Logins
+ * ({@link LoginLimits}): the driver passes each socket's remote address to {@link #open(Object, String, Instant)};
+ * before a successful {@code Connect} a connection may send only a few other commands, and the failed logins of an
+ * address delay its next {@code Connect}s (evaluated at a deadline, never by sleeping) while other addresses go on
+ * unslowed; a connection is closed after repeated failures. Persistence: {@link #changes()} grows
  * with every change a save must hold; a driver saves {@link #snapshot()} (through {@link RoomStateCodec}) soon
  * after it grows, at once when {@link #pollSaveRequest()} says an admin asked, and at shutdown; it starts again
  * with {@link #restore}. {@link #exitRequested()} reports {@code /exit}.
@@ -114,6 +118,7 @@ public final class ArchipelagoRoom<C> {
     private final Countdown<C> countdown;
     private final ServerCommands<C> server;
     private final ChatCommands<C> chat;
+    private final LoginGuard<C> logins;
 
     /**
      * Creates a room for a multiworld with {@link RoomConfig#DEFAULT} and the multiworld's options.
@@ -154,6 +159,7 @@ public final class ArchipelagoRoom<C> {
         this.countdown = new Countdown<>(core);
         this.server = new ServerCommands<>(core, progress, hints, countdown);
         this.chat = new ChatCommands<>(core, progress, hints, server, countdown);
+        this.logins = new LoginGuard<>(core.config.loginLimits());
     }
 
     /**
@@ -230,11 +236,28 @@ public final class ArchipelagoRoom<C> {
      * @throws IllegalStateException if the connection is already open
      */
     public RoomStep<C> open(C connection, Instant now) {
+        return open(connection, "", now);
+    }
+
+    /**
+     * A socket opened from a remote address: sends it {@code RoomInfo} (§6). The address keys the throttle of
+     * failed logins ({@link LoginLimits}): connections from one address share it, others are never slowed by it.
+     *
+     * @param connection the new connection
+     * @param remoteAddress the peer's address (an IP address as text; any stable key will do)
+     * @param now the current time, sent as {@code RoomInfo.time}
+     * @return the step
+     * @throws IllegalStateException if the connection is already open
+     */
+    public RoomStep<C> open(C connection, String remoteAddress, Instant now) {
         Objects.requireNonNull(connection, "connection");
+        Objects.requireNonNull(remoteAddress, "remoteAddress");
         if (core.connections.containsKey(connection)) {
             throw new IllegalStateException("connection already open: " + connection);
         }
-        core.connections.put(connection, new Connection());
+        Connection fresh = new Connection();
+        fresh.address = remoteAddress;
+        core.connections.put(connection, fresh);
         core.send(connection, roomInfo(now));
         return finish(now);
     }
@@ -336,9 +359,15 @@ public final class ArchipelagoRoom<C> {
         return finish(now);
     }
 
-    /** {@return when the room next wants {@link #onTimeout} (a countdown's next second), or empty} */
+    /** {@return when the room next wants {@link #onTimeout} (a countdown's next second, a delayed Connect's
+     * answer), or empty} */
     public Optional<Instant> nextDeadline() {
-        return Optional.ofNullable(countdown.deadline());
+        Instant c = countdown.deadline();
+        Optional<Instant> l = logins.nextDeadline();
+        if (c == null) {
+            return l;
+        }
+        return Optional.of(l.isPresent() && l.get().isBefore(c) ? l.get() : c);
     }
 
     /**
@@ -348,6 +377,12 @@ public final class ArchipelagoRoom<C> {
      * @return the step
      */
     public RoomStep<C> onTimeout(Instant now) {
+        for (LoginGuard.Waiting<C> w : logins.due(now)) {
+            Connection conn = core.connections.get(w.connection());
+            if (conn != null) {
+                connect(w.connection(), conn, w.packet(), now);
+            }
+        }
         countdown.onTimeout(now);
         return finish(now);
     }
@@ -639,12 +674,18 @@ public final class ArchipelagoRoom<C> {
         core.lastNow = now;
         Connection conn = Objects.requireNonNull(core.connections.get(c));
         ClientCommand command = packet.command();
+        if (!conn.authenticated() && command != ClientCommand.CONNECT
+                && ++conn.preLoginCommands > core.config.loginLimits().maxPreLoginCommands()) {
+            // deviation: the reference lets a connection send anything forever without logging in
+            drop(c, "more than " + core.config.loginLimits().maxPreLoginCommands() + " commands before a successful Connect");
+            return;
+        }
         if (!RoomRules.accepts(conn.phase, command)) {
             return;
         }
         switch (command) {
             case CONNECT:
-                connect(c, conn, (ConnectPacket) packet);
+                throttledConnect(c, conn, (ConnectPacket) packet, now);
                 break;
             case GET_DATA_PACKAGE:
                 dataPackage(c, (GetDataPackagePacket) packet);
@@ -692,13 +733,13 @@ public final class ArchipelagoRoom<C> {
                 bounce(conn, (BouncePacket) packet);
                 break;
             case GET:
-                core.send(c, core.store.get((GetPacket) packet, this::readKey));
+                core.send(c, core.store.retrieve((GetPacket) packet, this::readKey));
                 break;
             case SET:
                 set(c, conn, (SetPacket) packet);
                 break;
             case SET_NOTIFY:
-                core.store.setNotify(c, (SetNotifyPacket) packet);
+                core.store.setNotify(c, (SetNotifyPacket) packet).ifPresent(refusal -> core.send(c, refusal));
                 break;
             default:
                 // RoomRules never accepts JOIN or UNKNOWN
@@ -708,7 +749,24 @@ public final class ArchipelagoRoom<C> {
 
     // ---------------------------------------------------------------- Connect (reference-server.md §3)
 
-    private void connect(C c, Connection conn, ConnectPacket p) {
+    /** A Connect through the login throttle: evaluated now, later, or not at all (LoginGuard). */
+    private void throttledConnect(C c, Connection conn, ConnectPacket p, Instant now) {
+        switch (logins.check(c, conn.address, p, now)) {
+            case EVALUATE:
+                connect(c, conn, p, now);
+                break;
+            case DEFER:
+                break;
+            case BUSY:
+                drop(c, "too many logins waiting from this address");
+                break;
+            default:
+                drop(c, "a Connect is already waiting for its answer");
+                break;
+        }
+    }
+
+    private void connect(C c, Connection conn, ConnectPacket p, Instant now) {
         // §3.2 in a fixed order (the reference's order is hash-random)
         List<ConnectionRefusedError> errors = new ArrayList<>();
         String password = core.options.password();
@@ -736,8 +794,13 @@ public final class ArchipelagoRoom<C> {
         }
         if (!errors.isEmpty()) {
             core.send(c, new ConnectionRefusedPacket(errors));
+            logins.failed(conn.address, now);
+            if (++conn.failedLogins >= core.config.loginLimits().maxFailuresPerConnection()) {
+                drop(c, "too many failed logins");
+            }
             return;
         }
+        logins.succeeded(conn.address);
         TeamSlot key = TeamSlot.of(slot);
         if (conn.authenticated() && !conn.key.equals(key)) {
             // deviation: the reference closes the connection here (§3.4 step 1)
@@ -911,6 +974,7 @@ public final class ArchipelagoRoom<C> {
             return;
         }
         core.store.disconnect(c);
+        logins.forget(c);
         if (c.equals(core.admin)) {
             core.admin = null;
         }

@@ -168,7 +168,7 @@ final class ChatCommands<C> {
                 }
                 break;
             case "admin":
-                admin(c, conn, arg);
+                admin(c, conn, arg, now);
                 break;
             case "players":
                 if (core.index.slots.size() < 10) {
@@ -248,7 +248,7 @@ final class ChatCommands<C> {
 
     // ------------------------------------------------------------------ !admin (§7.1)
 
-    private void admin(C c, Connection conn, String command) {
+    private void admin(C c, Connection conn, String command, Instant now) {
         String echo = "!admin " + command;
         String lower = echo.toLowerCase(Locale.ROOT);
         if (lower.startsWith("!admin login")) {
@@ -287,7 +287,7 @@ final class ChatCommands<C> {
             core.admin = null;
             return;
         }
-        server.run(command, core.lastNow, null);
+        server.run(command, now, null);
     }
 
     // ------------------------------------------------------------------ !remaining, !missing, !checked, !alias (§4.7-4.9)

@@ -21,6 +21,12 @@ final class Connection {
     int sendIndex;
     boolean noLocations;
     boolean noText;
+    /** The remote address the driver reported at open, for the login throttle. */
+    String address = "";
+    /** Commands other than Connect received before login. */
+    int preLoginCommands;
+    /** Failed logins on this connection. */
+    int failedLogins;
 
     boolean authenticated() {
         return phase == Phase.AUTHENTICATED;

@@ -63,7 +63,7 @@ final class RoomCore<C> {
     /** The connection logged in with {@code !admin login}: one per room, as in the reference. */
     @Nullable C admin;
     long changes;
-    /** The time of the call being processed (for commands a remote admin runs). */
+    /** The time of the call being processed, for rules deep in a call that need it. */
     java.time.Instant lastNow = java.time.Instant.EPOCH;
     boolean saveRequested;
     boolean exitRequested;

@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What a room looks up again and again, computed once from its {@link Multiworld}: slot names and kinds,
@@ -176,12 +177,12 @@ final class SlotIndex {
     }
 
     /** {@return the names of a game, or {@code null} when the room has no package for it} */
-    GameNames game(String game) {
+    @Nullable GameNames game(String game) {
         return games.get(game);
     }
 
     /** {@return the names of a slot's game, or {@code null}} */
-    GameNames gameOf(int slot) {
+    @Nullable GameNames gameOf(int slot) {
         NetworkSlot s = world.slots().get(slot);
         return s == null ? null : games.get(s.game());
     }
@@ -208,7 +209,7 @@ final class SlotIndex {
         return n != null ? n : "Unknown location (ID:" + location + ")";
     }
 
-    private static Map<String, List<String>> groups(JsonObject groups) {
+    private static Map<String, List<String>> groups(@Nullable JsonObject groups) {
         Map<String, List<String>> out = new LinkedHashMap<>();
         if (groups == null) {
             return out;

@@ -64,6 +64,14 @@
  *       <td>InvalidPacket ({@code arguments}, {@code CreateHints}); no hint is created</td></tr>
  *   <tr><td>a failing Set closes the connection, earlier in-place steps stay applied</td>
  *       <td>the {@link dev.apwire.storage.DataStore} rules: atomic, bounded, InvalidPacket</td></tr>
+ *   <tr><td>a connection may send anything forever without logging in</td>
+ *       <td>at most {@link dev.apwire.server.LoginLimits#maxPreLoginCommands()} commands besides Connect, then a
+ *       close</td></tr>
+ *   <tr><td>every wrong password is answered at once</td>
+ *       <td>after a few failures of an address its Connects wait, unevaluated, a delay doubling per failure; a
+ *       connection closes after repeated failures ({@link dev.apwire.server.LoginLimits})</td></tr>
+ *   <tr><td>stored values, the store, keys, subscriptions and Get replies are unbounded</td>
+ *       <td>bounded by {@link dev.apwire.storage.StorageLimits}; over a bound an InvalidPacket naming it</td></tr>
  *   <tr><td>a fatal packet problem (no {@code cmd}) always closes</td>
  *       <td>closes in strict mode ({@link dev.apwire.server.RoomConfig#strict()}, the default); lenient rooms
  *       only send the InvalidPacket</td></tr>

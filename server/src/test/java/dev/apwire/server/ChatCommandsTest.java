@@ -420,4 +420,29 @@ class ChatCommandsTest {
         assertThat(h.room.clientStatus(2)).isEqualTo(ClientStatus.GOAL);
         assertThat(List.of(h.room.checkedLocations(1).size(), h.room.checkedLocations(2).size())).containsExactly(0, 0);
     }
+
+    @Test
+    void aCountdownStartedWhileOneRunsOnlyResetsTheCounter() {
+        bothIn();
+        h.say("a", "!countdown 5", "a", "b");
+        h.drain("a");
+        h.drain("b");
+        java.time.Instant first = h.room.nextDeadline().orElseThrow();
+        h.say("b", "!countdown 2", "a", "b");
+        assertThat(h.text("a", "Countdown")).isEqualTo("[Server]: Starting countdown of 2s");
+        assertThat(h.text("b", "Countdown")).isEqualTo("[Server]: Starting countdown of 2s");
+        assertThat(h.room.nextDeadline()).contains(first); // the running one goes on, from 2
+        h.record(h.room.onTimeout(first));
+        assertThat(h.text("a", "Countdown")).isEqualTo("[Server]: 2");
+        h.drain("b");
+    }
+
+    @Test
+    void compatibilityZeroWantsTheServerVersionExactly() {
+        h = RoomHarness.pebble(RoomHarness.pebbleOptions().with("compatibility", 0));
+        h.open("x");
+        h.send("x", "[{\"cmd\":\"Connect\",\"password\":\"sesame\",\"game\":\"Pebble Quest\",\"name\":\"Alice\",\"uuid\":\"u\","
+                + "\"version\":{\"major\":0,\"minor\":6,\"build\":1,\"class\":\"Version\"},\"items_handling\":7,\"tags\":[]}]");
+        assertThat(h.next("x")).isEqualTo("[{\"cmd\":\"ConnectionRefused\",\"errors\":[\"IncompatibleVersion\"]}]");
+    }
 }

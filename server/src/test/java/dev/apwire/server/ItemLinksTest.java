@@ -139,4 +139,23 @@ class ItemLinksTest {
         assertThat(h.room.checkedLocations(1)).containsExactly(2002L);
         assertThat(h.room.snapshot().groupCollected()).containsEntry(5, java.util.List.of(1, 3));
     }
+
+    @Test
+    void aPaidHintPrefersTheEarliestSphere() {
+        allIn();
+        h.send("a", "[{\"cmd\":\"LocationChecks\",\"locations\":[2001]}]"); // one point: one paid hint
+        h.drain("a");
+        h.drain("b");
+        h.drain("c");
+        java.util.List<Long> before = h.room.hints(1).stream().map(x -> x.location()).toList();
+        h.say("a", "!hint Everything", "a", "b", "c");
+        h.drain("a");
+        h.drain("b");
+        h.drain("c");
+        // the candidates for Alice and her group: 4002 and 2002 (sphere 0), 4001 and Carol's 2001 (sphere 1)
+        // (4001 is a start hint Alice holds already); found hints are shown, not stored
+        assertThat(h.room.hints(1)).filteredOn(x -> !before.contains(x.location())).singleElement()
+                .satisfies(x -> assertThat(x.location()).isIn(4002L, 2002L));
+        assertThat(h.room.hintPoints(1)).isZero();
+    }
 }

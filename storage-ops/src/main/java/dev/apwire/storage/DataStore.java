@@ -12,6 +12,7 @@ import dev.apwire.protocol.client.SetNotifyPacket;
 import dev.apwire.protocol.client.SetPacket;
 import dev.apwire.protocol.server.InvalidPacket;
 import dev.apwire.protocol.server.RetrievedPacket;
+import dev.apwire.protocol.server.ServerPacket;
 import dev.apwire.protocol.server.SetReplyPacket;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -21,6 +22,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
@@ -50,7 +52,7 @@ import org.jspecify.annotations.Nullable;
  * back into them.
  *
  * <p>Deliberate differences from the reference server (see the module README): a {@code Set} is atomic;
- * results are bounded; non-finite and complex results are errors; the echoed {@code default} is the
+ * results, stored values, the whole store, keys, subscriptions and replies are bounded ({@link StorageLimits}); non-finite and complex results are errors; the echoed {@code default} is the
  * value as sent (the reference mutates it when an in-place operation runs on a missing key); a failed
  * {@code Set} answers {@code InvalidPacket} instead of closing the connection.
  *
@@ -72,6 +74,9 @@ public final class DataStore<C> {
     private final LinkedHashMap<String, JsonValue> data = new LinkedHashMap<>();
     private final Map<String, LinkedHashSet<C>> subscribers = new HashMap<>();
     private final Map<C, Set<String>> subscriptions = new HashMap<>();
+    /** The size of each stored key and value as {@link JsonSize} counts it, and their sum. */
+    private final Map<String, Long> sizes = new HashMap<>();
+    private long totalBytes;
 
     /** Creates an empty store with the {@linkplain StorageLimits#DEFAULT default limits}. */
     public DataStore() {
@@ -128,15 +133,42 @@ public final class DataStore<C> {
             return reject(StorageException.forRequest(StorageErrorKind.READ_ONLY_KEY,
                     "key '" + key + "' is read-only: keys starting with " + READ_PREFIX + " cannot be set"));
         }
+        if (key.length() > limits.maxKeyLength()) {
+            return reject(StorageException.forRequest(StorageErrorKind.KEY_TOO_LONG,
+                    "key of " + key.length() + " characters is longer than maxKeyLength " + limits.maxKeyLength()));
+        }
         JsonValue stored = data.get(key);
         JsonValue original = stored != null ? stored : packet.defaultValue() != null ? packet.defaultValue() : JsonInt.of(0);
-        JsonValue value;
+        JsonValue value = original;
+        long size;
         try {
-            value = StorageOperations.applyAll(original, packet.operations(), limits);
+            // Each intermediate result is measured (with an early stop), so no chain of operations builds
+            // anything much larger than maxValueBytes.
+            for (DataStorageOperation op : packet.operations()) {
+                value = StorageOperations.apply(value, op, limits);
+                if (JsonSize.of(value, limits.maxValueBytes()) > limits.maxValueBytes()) {
+                    throw new StorageException(op.operation(), StorageErrorKind.TOO_LARGE,
+                            "result would be larger than maxValueBytes " + limits.maxValueBytes());
+                }
+            }
+            size = JsonSize.of(value, limits.maxValueBytes());
+            if (size > limits.maxValueBytes()) {
+                throw StorageException.forRequest(StorageErrorKind.TOO_LARGE,
+                        "value would be larger than maxValueBytes " + limits.maxValueBytes());
+            }
         } catch (StorageException e) {
             return reject(e);
         }
+        long entry = JsonSize.string(key) + size;
+        Long previous = sizes.get(key);
+        long newTotal = totalBytes - (previous != null ? previous : 0) + entry;
+        if (newTotal > limits.maxTotalBytes() && (previous == null || entry > previous)) {
+            return reject(StorageException.forRequest(StorageErrorKind.STORE_FULL,
+                    "data storage would hold " + newTotal + " bytes, more than maxTotalBytes " + limits.maxTotalBytes()));
+        }
         data.put(key, value);
+        sizes.put(key, entry);
+        totalBytes = newTotal;
 
         LinkedHashMap<String, JsonValue> extras = new LinkedHashMap<>();
         if (packet.defaultValue() != null) {
@@ -173,6 +205,8 @@ public final class DataStore<C> {
      * {@code _read_} keys from the provider ({@code null} when it does not know them); duplicate keys
      * collapse into one; the request's extra arguments are echoed in order.
      *
+     * <p>The reply is not bounded in size; a server answering peers uses {@link #retrieve}.
+     *
      * @param packet the request
      * @param provider the server's {@code _read_} values
      * @return the {@code Retrieved} packet for the sender
@@ -190,18 +224,61 @@ public final class DataStore<C> {
     }
 
     /**
-     * Subscribes a connection to {@code SetReply} for keys (§1.7). Nothing is sent back, and the
+     * Answers a {@code Get} as {@link #get} does, within {@link StorageLimits#maxReplyBytes()}: a reply whose
+     * values together would be larger is refused with an {@code InvalidPacket} naming the limit, so that a small
+     * request cannot pull a multi-megabyte frame.
+     *
+     * @param packet the request
+     * @param provider the server's {@code _read_} values
+     * @return the {@code Retrieved} packet, or the {@code InvalidPacket}, for the sender
+     */
+    public ServerPacket retrieve(GetPacket packet, ReadKeyProvider provider) {
+        RetrievedPacket reply = get(packet, provider);
+        long bound = limits.maxReplyBytes();
+        long size = JsonSize.of(reply.keys(), bound) + JsonSize.of(reply.extras(), bound);
+        if (size > bound) {
+            return new InvalidPacket(PacketProblemType.ARGUMENTS, "Get",
+                    "Get: the reply would be larger than maxReplyBytes " + bound);
+        }
+        return reply;
+    }
+
+    /**
+     * Subscribes a connection to {@code SetReply} for keys (§1.7). Nothing is sent back on success, and the
      * current values are not pushed: clients follow up with a {@code Get}.
+     *
+     * <p>A key longer than {@link StorageLimits#maxKeyLength()}, or more than
+     * {@link StorageLimits#maxSubscriptions()} keys for the connection in all, refuses the whole request (no
+     * key is subscribed) with an {@code InvalidPacket} naming the limit.
      *
      * @param connection the subscriber
      * @param packet the request
+     * @return the {@code InvalidPacket} for the sender when the request is refused
      */
-    public void setNotify(C connection, SetNotifyPacket packet) {
+    public Optional<InvalidPacket> setNotify(C connection, SetNotifyPacket packet) {
         Objects.requireNonNull(connection, "connection");
+        Set<String> held = subscriptions.getOrDefault(connection, Set.of());
+        int count = held.size();
+        for (String key : packet.keys()) {
+            if (key.length() > limits.maxKeyLength()) {
+                return Optional.of(new InvalidPacket(PacketProblemType.ARGUMENTS, "SetNotify", "SetNotify: key of "
+                        + key.length() + " characters is longer than maxKeyLength " + limits.maxKeyLength()));
+            }
+        }
+        for (String key : new LinkedHashSet<>(packet.keys())) {
+            if (!held.contains(key)) {
+                count++;
+            }
+        }
+        if (count > limits.maxSubscriptions()) {
+            return Optional.of(new InvalidPacket(PacketProblemType.ARGUMENTS, "SetNotify",
+                    "SetNotify: " + count + " subscriptions would be more than maxSubscriptions " + limits.maxSubscriptions()));
+        }
         for (String key : packet.keys()) {
             subscribers.computeIfAbsent(key, k -> new LinkedHashSet<>()).add(connection);
             subscriptions.computeIfAbsent(connection, c -> new LinkedHashSet<>()).add(key);
         }
+        return Optional.empty();
     }
 
     /**
@@ -263,6 +340,11 @@ public final class DataStore<C> {
         return data.get(key);
     }
 
+    /** {@return the encoded size of every stored key and value, as {@link StorageLimits#maxTotalBytes()} counts it} */
+    public long totalBytes() {
+        return totalBytes;
+    }
+
     /** {@return the number of stored keys} */
     public int size() {
         return data.size();
@@ -307,7 +389,12 @@ public final class DataStore<C> {
             throw new IllegalArgumentException("snapshot `data` must be an object");
         }
         DataStore<C> store = new DataStore<>(limits);
-        store.data.putAll(((JsonObject) stored).members());
+        for (Map.Entry<String, JsonValue> e : ((JsonObject) stored).members().entrySet()) {
+            long entry = JsonSize.string(e.getKey()) + JsonSize.of(e.getValue(), Long.MAX_VALUE / 2);
+            store.data.put(e.getKey(), e.getValue());
+            store.sizes.put(e.getKey(), entry);
+            store.totalBytes += entry;
+        }
         return store;
     }
 }

@@ -26,5 +26,13 @@ public enum StorageErrorKind {
     /** The result would be a complex number (a negative base to a fractional power); the reference stores an unsendable value. */
     COMPLEX_RESULT,
     /** The key starts with {@code _read_} and cannot be set. */
-    READ_ONLY_KEY
+    READ_ONLY_KEY,
+    /** A key is longer than {@link StorageLimits#maxKeyLength()}; the reference accepts any key. */
+    KEY_TOO_LONG,
+    /** Storing the result would take the store over {@link StorageLimits#maxTotalBytes()}. */
+    STORE_FULL,
+    /** A {@code SetNotify} would give the connection more than {@link StorageLimits#maxSubscriptions()} keys. */
+    TOO_MANY_SUBSCRIPTIONS,
+    /** A {@code Retrieved} reply would be larger than {@link StorageLimits#maxReplyBytes()}. */
+    REPLY_TOO_LARGE
 }

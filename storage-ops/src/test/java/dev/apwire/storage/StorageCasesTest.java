@@ -88,7 +88,9 @@ class StorageCasesTest {
         }
         JsonValue current = row.get("value");
         JsonObject data = current == null ? JsonObject.EMPTY : JsonObject.of("k", current);
-        DataStore<String> store = DataStore.restore(JsonObject.of("format", JsonInt.of(1), "data", data));
+        // the table is about operations: the size bounds of the store are tested in StorageLimitsTest
+        StorageLimits operationsOnly = StorageLimits.DEFAULT.withSizes(1L << 40, 1L << 40, 1 << 20, 1 << 20, 1L << 40);
+        DataStore<String> store = DataStore.restore(JsonObject.of("format", JsonInt.of(1), "data", data), operationsOnly);
         JsonObject before = store.snapshot();
         SetResult<String> result = store.set("c1", 3, new SetPacket("k", row.get("default"), JsonInt.of(1), ops));
         JsonObject expect = (JsonObject) Objects.requireNonNull(row.get("expect"));
