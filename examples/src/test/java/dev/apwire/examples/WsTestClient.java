@@ -22,10 +22,10 @@ final class WsTestClient implements AutoCloseable {
 
     final List<String> frames = new CopyOnWriteArrayList<>();
     final CompletableFuture<Close> closed = new CompletableFuture<>();
-    final WebSocket ws;
+    /** Set once the handshake completed; the listener never needs it, so an early close cannot deadlock. */
+    private volatile @org.jspecify.annotations.Nullable WebSocket ws;
 
-    private WsTestClient(WebSocket ws) {
-        this.ws = ws;
+    private WsTestClient() {
     }
 
     /**
@@ -38,7 +38,7 @@ final class WsTestClient implements AutoCloseable {
      */
     static WsTestClient connect(int port, String... subprotocols) throws Exception {
         StringBuilder partial = new StringBuilder();
-        CompletableFuture<WsTestClient> self = new CompletableFuture<>();
+        WsTestClient c = new WsTestClient();
         WebSocket.Builder b = HTTP.newWebSocketBuilder().connectTimeout(Duration.ofSeconds(5));
         if (subprotocols.length > 0) {
             b.subprotocols(subprotocols[0], java.util.Arrays.copyOfRange(subprotocols, 1, subprotocols.length));
@@ -48,7 +48,6 @@ final class WsTestClient implements AutoCloseable {
             public CompletionStage<?> onText(WebSocket w, CharSequence data, boolean last) {
                 partial.append(data);
                 if (last) {
-                    WsTestClient c = self.join();
                     synchronized (c.frames) {
                         c.frames.add(partial.toString());
                         c.frames.notifyAll();
@@ -61,27 +60,26 @@ final class WsTestClient implements AutoCloseable {
 
             @Override
             public CompletionStage<?> onClose(WebSocket w, int code, String reason) {
-                self.join().closed.complete(new Close(code, reason));
+                c.closed.complete(new Close(code, reason));
                 return null;
             }
 
             @Override
             public void onError(WebSocket w, Throwable error) {
-                self.join().closed.complete(new Close(-1, String.valueOf(error)));
+                c.closed.complete(new Close(-1, String.valueOf(error)));
             }
         }).get(5, TimeUnit.SECONDS);
-        WsTestClient c = new WsTestClient(ws);
-        self.complete(c);
+        c.ws = ws;
         return c;
     }
 
     /** {@return the accepted subprotocol, empty when none} */
     String subprotocol() {
-        return ws.getSubprotocol();
+        return java.util.Objects.requireNonNull(ws).getSubprotocol();
     }
 
     void send(String frame) {
-        ws.sendText(frame, true).join();
+        java.util.Objects.requireNonNull(ws).sendText(frame, true).join();
     }
 
     /** {@return the first frame matching, waiting at most 5 s} */
@@ -120,6 +118,9 @@ final class WsTestClient implements AutoCloseable {
 
     @Override
     public void close() {
-        ws.abort();
+        WebSocket w = ws;
+        if (w != null) {
+            w.abort();
+        }
     }
 }
