@@ -96,6 +96,15 @@ class JdkWebSocketTransportTest {
         }
     }
 
+    @Test
+    void anErrorIsDescribedWithTheCauseThatSaysWhatFailed() {
+        Exception jdk = new java.net.ProtocolException();
+        jdk.initCause(new IllegalStateException("Invalid UTF-8 in frame TEXT"));
+        assertThat(JdkWebSocketTransport.describe(jdk)).isEqualTo("ProtocolException: IllegalStateException: Invalid UTF-8 in frame TEXT");
+        assertThat(JdkWebSocketTransport.describe(new java.io.IOException("closed"))).isEqualTo("IOException: closed");
+        assertThat(JdkWebSocketTransport.describe(new java.io.IOException("x".repeat(500)))).hasSize(200);
+    }
+
     /** Writes in pieces of odd sizes, flushing each, so that TCP reads split frames and sequences too. */
     private static void writeInPieces(OutputStream out, byte[] bytes) throws Exception {
         for (int at = 0; at < bytes.length; at += 9_973) {
