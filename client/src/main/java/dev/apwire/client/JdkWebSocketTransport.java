@@ -31,6 +31,17 @@ import org.jspecify.annotations.Nullable;
  * (the JDK reports neither), exactly once; binary messages, which Archipelago never sends, end the
  * connection with 1003.
  *
+ * <p><b>A JDK fault it cannot mend.</b> The JDK (seen on 17.0.15 and 25) can lose bytes that a server sends
+ * unasked right after its {@code 101} response: while it hands the connection from its HTTP/1.1 reader to the
+ * WebSocket, a socket read (16 KiB) delivered to the HTTP/1.1 reader after the hand-over drained it is dropped.
+ * The WebSocket then reads a later frame's header as text and fails with "Invalid UTF-8 in frame TEXT" (reported
+ * here as a close with 1006 and that reason), or waits for bytes that never come. It needs a large first burst
+ * (several socket reads) and a busy client; Archipelago's first message, {@code RoomInfo}, is small. The JDK's
+ * public API has no way around it (the bytes are gone before any text reaches this listener; fragments and
+ * multi-byte sequences split across frames are reassembled correctly). The client treats it as a failed connection
+ * attempt: an error closes the connection, and a connection that reaches no login within the login timeout is
+ * dropped; both are retried. See the README, "Transports".
+ *
  * <p>Threads: one {@link HttpClient} per transport, on a cached pool of daemon threads named
  * {@code apwire-ws-N} that {@link #close()} shuts down. On Java 21 and later {@code close()} also closes the
  * HttpClient; on Java 17 its selector thread ends on its own once the transport is unreachable (the JDK's
@@ -199,8 +210,28 @@ public final class JdkWebSocketTransport implements Transport, AutoCloseable {
 
         @Override
         public void onError(WebSocket ws, Throwable error) {
-            end(1006, error.getMessage() != null ? error.getMessage() : error.getClass().getSimpleName());
+            end(1006, describe(error));
         }
+    }
+
+    /**
+     * Describes an error with its causes: the JDK wraps a WebSocket protocol failure in a
+     * {@code ProtocolException} without a message, its cause says what failed ("Invalid UTF-8 in frame TEXT").
+     *
+     * @param error the error
+     * @return e.g. {@code "ProtocolException: FailWebSocketException: Invalid UTF-8 in frame TEXT"}, at most 200 chars
+     */
+    static String describe(Throwable error) {
+        StringBuilder b = new StringBuilder();
+        Throwable t = error;
+        for (int depth = 0; t != null && depth < 4; depth++, t = t.getCause()) {
+            b.append(b.length() == 0 ? "" : ": ").append(t.getClass().getSimpleName());
+            if (t.getMessage() != null) {
+                b.append(": ").append(t.getMessage());
+                break;
+            }
+        }
+        return b.length() > 200 ? b.substring(0, 200) : b.toString();
     }
 
     /** The client's view of one JDK WebSocket. */

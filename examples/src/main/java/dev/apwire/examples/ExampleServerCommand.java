@@ -31,7 +31,8 @@ final class ExampleServerCommand {
     static final int DEFAULT_PORT = 38281;
 
     static final String USAGE = "usage: java -jar apwire.jar server [--port 38281] [--host 127.0.0.1] " + ServerSetup.USAGE
-            + " [limit options] [--help]";
+            + " [limit options] [--help]"
+            + "\n       java -jar apwire.jar server --rooms DIR [--default-room ID] [--create FILE] (see examples/SERVER.md)";
 
     private ExampleServerCommand() {
     }
@@ -58,6 +59,9 @@ final class ExampleServerCommand {
     }
 
     static int run(String[] args) throws Exception {
+        if (RoomsCommand.wanted(args)) {
+            return RoomsCommand.run(args, RoomsCommand.MULTIWORLD_READER, System.out, System.err);
+        }
         if (java.util.Arrays.asList(args).contains("--help")) {
             System.out.print(help());
             return 0;

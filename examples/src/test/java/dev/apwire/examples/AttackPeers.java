@@ -127,8 +127,11 @@ final class AttackPeers {
 
         static Peer open(String url) throws Exception {
             Peer p = new Peer();
-            // one HttpClient per peer: with many peers on one client, the JDK's WebSocket sometimes failed a
-            // message with "Invalid UTF-8" under load that a raw-socket reader of the same server decoded cleanly
+            // one HttpClient per peer: the JDK WebSocket (17 and 25) can drop a socket read that arrives right after
+            // the 101, while it hands the connection from its HTTP/1.1 reader to the WebSocket; it then reads a later
+            // frame header as text ("Invalid UTF-8 in frame TEXT") or stalls. A busy shared client widens that window
+            // (client/README.md, "A JDK WebSocket fault"; reproduced without apwire in JdkWebSocketTransportTest).
+            // apwire's frames are exact on the wire (RelayWireBytesTest reads them with raw sockets).
             p.ws = HttpClient.newHttpClient().newWebSocketBuilder().connectTimeout(Duration.ofSeconds(5)).buildAsync(URI.create(url), p)
                     .get(10, TimeUnit.SECONDS);
             return p;

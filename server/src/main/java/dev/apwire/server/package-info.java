@@ -38,6 +38,16 @@
  * a check touches the finder's hints and the receivers' connections only, and sends each connection the new
  * tail of its item list.
  *
+ * <h2>Many rooms on one address (protocol v2.0)</h2>
+ * {@link dev.apwire.server.RoomHost} is the pure v2.0 host: a connection that accepted the {@code v2.0}
+ * subprotocol gets nothing until its {@code Join}; a valid {@code Join} hands it to that room (whose
+ * {@code RoomInfo} answers), an invalid one closes it with no further information; a connection without
+ * {@code v2.0} joins the configured default room, or is closed when there is none. Rooms, named by
+ * case-insensitive {@link dev.apwire.server.RoomId}s the host assigns, are loaded on demand from a
+ * {@link dev.apwire.server.RoomStore} ({@link dev.apwire.server.DirectoryRoomStore}: one directory per room) and
+ * saved and unloaded when idle. The host only decides; the driver runs each room on its own thread or serial
+ * executor and does the store's I/O.
+ *
  * <h2>Deviations from the reference server</h2>
  * <table>
  *   <caption>Where the room does the safe thing instead</caption>
