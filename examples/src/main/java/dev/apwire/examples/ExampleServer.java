@@ -88,7 +88,8 @@ public final class ExampleServer implements AutoCloseable {
         this.roomThread = this.host.stateThread();
         this.upkeep = new RoomUpkeep(room, save, roomThread, this::deliver, this::exit);
         Events events = new Events();
-        this.handler = PeerConnections.upgradeHandler(this.host, limits, (request, response, callback) ->
+        this.handler = PeerConnections.upgradeHandler(this.host, limits, "/", PING_INTERVAL.multipliedBy(3),
+                (request, response, callback) ->
                 new PeerConnection(events, limits, this.host.writer(), roomThread));
     }
 

@@ -82,7 +82,8 @@ import org.jspecify.annotations.Nullable;
  * more than {@link ConnectionLimits#maxUnprocessedBytes()} (plus one message) of work on either. A connection
  * without a successful {@code Connect} {@link ConnectionLimits#loginTimeout()} after it opened (before or after
  * its {@code Join}) is closed (1008). An unexpected exception from a room call is logged once with what the room
- * was doing and for which connection; that connection is closed with 1011 and the room keeps serving.
+ * was doing and for which connection; that connection is closed with 1011 and the room keeps serving. An
+ * {@link Error} on the host thread or a room's executor is logged and stops the server.
  *
  * <p>Public only because Jetty invokes endpoint methods through a public lookup. Thread-safe.
  */
@@ -109,6 +110,7 @@ public final class MultiRoomServer implements AutoCloseable {
     /** The room of each attached connection; host thread only. */
     private final Map<Long, LoadedRoom> routes = new HashMap<>();
     private final AtomicInteger loads = new AtomicInteger();
+    private final java.util.concurrent.atomic.AtomicBoolean closing = new java.util.concurrent.atomic.AtomicBoolean();
     private long nextId = 1;
     private @Nullable ScheduledFuture<?> timer;
     private @Nullable Instant timerAt;
@@ -172,7 +174,8 @@ public final class MultiRoomServer implements AutoCloseable {
         // cancelled timers (the connections' disconnects, the rooms' saves) leave the queue at once
         timerThread.setRemoveOnCancelPolicy(true);
         this.timers = timerThread;
-        this.handler = PeerConnections.upgradeHandler(web, limits, (request, response, callback) -> {
+        this.handler = PeerConnections.upgradeHandler(web, limits, "/",
+                ExampleServer.PING_INTERVAL.multipliedBy(3), (request, response, callback) -> {
             List<String> offered = List.copyOf(request.getSubProtocols());
             Optional<String> accepted = RoomHost.selectSubprotocol(offered);
             accepted.ifPresent(response::setAcceptedSubProtocol);
@@ -245,6 +248,9 @@ public final class MultiRoomServer implements AutoCloseable {
     /** Stops listening (closing every connection), saves every loaded room, then stops the threads. */
     @Override
     public void close() {
+        if (!closing.compareAndSet(false, true)) {
+            return;
+        }
         try {
             web.server().stop();
         } catch (Exception e) {
@@ -538,7 +544,10 @@ public final class MultiRoomServer implements AutoCloseable {
                 try {
                     task.run();
                 } catch (RuntimeException e) {
-                    System.err.println("server: " + e);
+                    System.err.println("server: unexpected error on the host thread; the server keeps serving");
+                    e.printStackTrace();
+                } catch (Error e) {
+                    fatal("routing on the host thread", e);
                 }
             });
         } catch (RejectedExecutionException e) {
@@ -582,11 +591,21 @@ public final class MultiRoomServer implements AutoCloseable {
                     step = null;
                 }
                 hostForgets(connection);
+            } catch (Error e) {
+                fatal("room " + r.id() + " " + what, e);
+                return;
             }
             if (step != null) {
                 after(r, step);
             }
         });
+    }
+
+    /** An {@link Error} (such as {@code OutOfMemoryError}) on a server thread: logged once, and the server stops. */
+    private void fatal(String what, Error e) {
+        System.err.println("server: fatal error while " + what + ": " + e + "; stopping");
+        e.printStackTrace();
+        new Thread(this::close, "server-stop").start();
     }
 
     /**

@@ -7,6 +7,7 @@ import dev.apwire.server.RoomClose;
 import dev.apwire.server.RoomDelivery;
 import dev.apwire.server.RoomStep;
 import java.nio.ByteBuffer;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
@@ -18,9 +19,9 @@ import org.eclipse.jetty.websocket.server.WebSocketUpgradeHandler;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The connection plumbing the room servers share ({@link ExampleServer} for one room, {@link MultiRoomServer} for
- * many): the WebSocket container configured from {@link ConnectionLimits}, and the delivery of a {@link RoomStep}
- * to {@link PeerConnection}s. Stateless; each method is called on the thread its caller documents.
+ * The connection plumbing the drivers of {@link PeerConnection} share: the WebSocket container configured from
+ * {@link ConnectionLimits} (every server: {@link ExampleServer} for one room, {@link MultiRoomServer} for many,
+ * {@link RelayServer}), and the delivery of a {@link RoomStep} (the room servers). Stateless; each method is called on the thread its caller documents.
  */
 final class PeerConnections {
 
@@ -28,15 +29,19 @@ final class PeerConnections {
     }
 
     /**
-     * {@return an upgrade handler on {@code /} whose WebSocket container follows the limits}
-     * Text messages are bounded by {@link ConnectionLimits#maxMessageBytes()}, binary ones by the buffer size (they
-     * are not part of the protocol), and idle sessions are dropped after three ping intervals.
+     * {@return an upgrade handler on a path whose WebSocket container follows the limits}
+     * Text messages are bounded by {@link ConnectionLimits#maxMessageBytes()} (a bigger one than the codec's limit
+     * still reaches the codec, which answers it as the protocol says), binary ones by the buffer size (they are not
+     * part of either protocol).
      *
      * @param host the Jetty host
      * @param limits the connection limits
+     * @param path the WebSocket path
+     * @param idleTimeout how long a silent session lives (three ping intervals)
      * @param creator makes the {@link PeerConnection} of each upgrade (and may accept a subprotocol)
      */
-    static WebSocketUpgradeHandler upgradeHandler(WebSocketHost host, ConnectionLimits limits, WebSocketCreator creator) {
+    static WebSocketUpgradeHandler upgradeHandler(WebSocketHost host, ConnectionLimits limits, String path,
+            Duration idleTimeout, WebSocketCreator creator) {
         return WebSocketUpgradeHandler.from(host.server(), container -> {
             container.setMaxTextMessageSize(limits.maxMessageBytes());
             container.setMaxBinaryMessageSize(limits.bufferBytes());
@@ -46,8 +51,8 @@ final class PeerConnections {
             container.setMaxFrameSize(limits.maxMessageBytes());
             container.setInputBufferSize(limits.bufferBytes());
             container.setOutputBufferSize(limits.bufferBytes());
-            container.setIdleTimeout(ExampleServer.PING_INTERVAL.multipliedBy(3));
-            container.addMapping("/", creator);
+            container.setIdleTimeout(idleTimeout);
+            container.addMapping(path, creator);
         });
     }
 
