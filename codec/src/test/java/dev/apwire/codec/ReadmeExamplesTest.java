@@ -28,19 +28,13 @@ class ReadmeExamplesTest {
         List<Object> seen = new ArrayList<>();
         ArchipelagoCodec codec = ArchipelagoCodec.create();
         for (Decoded<ServerPacket> d : codec.decodeServerFrame(frameText)) {
-            if (d instanceof Decoded.Ok) {
-                ServerPacket packet = ((Decoded.Ok<ServerPacket>) d).packet();
-                switch (packet.command()) {
-                    case RECEIVED_ITEMS:
-                        ReceivedItemsPacket items = (ReceivedItemsPacket) packet;
-                        seen.add(items.items().get(0).item());
-                        break;
-                    default:
-                        break;
+            if (d instanceof Decoded.Ok<ServerPacket> ok) {
+                if (ok.packet() instanceof ReceivedItemsPacket items) {
+                    seen.add(items.items().get(0).item());
                 }
-            } else {
-                InvalidPacket problem = ((Decoded.Problem<ServerPacket>) d).invalidPacket();
-                seen.add(problem.type().name() + "|" + problem.originalCmd() + "|" + problem.text());
+            } else if (d instanceof Decoded.Problem<ServerPacket> problem) {
+                InvalidPacket invalid = problem.invalidPacket();
+                seen.add(invalid.type().name() + "|" + invalid.originalCmd() + "|" + invalid.text());
             }
         }
         assertThat(seen).containsExactly(1001L,

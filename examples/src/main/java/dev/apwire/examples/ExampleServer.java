@@ -87,19 +87,9 @@ public final class ExampleServer implements AutoCloseable {
         this.roomThread = this.host.stateThread();
         this.upkeep = new RoomUpkeep(room, save, roomThread, this::deliver, this::exit);
         Events events = new Events();
-        this.handler = WebSocketUpgradeHandler.from(this.host.server(), container -> {
-            container.setMaxTextMessageSize(limits.maxMessageBytes());
-            container.setMaxBinaryMessageSize(limits.bufferBytes());
-            // Jetty's auto-fragmentation of outgoing frames breaks batched frames larger than the frame size
-            // (the peer sees a broken continuation); frames go out whole, incoming ones are bounded by the message size
-            container.setAutoFragment(false);
-            container.setMaxFrameSize(limits.maxMessageBytes());
-            container.setInputBufferSize(limits.bufferBytes());
-            container.setOutputBufferSize(limits.bufferBytes());
-            container.setIdleTimeout(PING_INTERVAL.multipliedBy(3));
-            container.addMapping("/", (request, response, callback) ->
-                    new PeerConnection(events, limits, this.host.writer(), roomThread));
-        });
+        this.handler = PeerConnections.upgradeHandler(this.host, limits, "/", PING_INTERVAL.multipliedBy(3),
+                (request, response, callback) ->
+                new PeerConnection(events, limits, this.host.writer(), roomThread));
     }
 
     /**
@@ -335,12 +325,6 @@ public final class ExampleServer implements AutoCloseable {
         }
     }
 
-    /** One connection's share of a step: its frames, in order, and whether the step closes it. */
-    private static final class Outgoing {
-        final List<OutFrame> frames = new ArrayList<>();
-        @Nullable String close;
-    }
-
     /** Carries out a step on the room thread, after the save that must precede it (see {@link RoomUpkeep}). */
     private void apply(RoomStep<Long> step) {
         if (!upkeep.hold(step)) {
@@ -348,31 +332,9 @@ public final class ExampleServer implements AutoCloseable {
         }
     }
 
-    /**
-     * Sends a step: each distinct frame is encoded once, and each connection gets its frames and close in one
-     * call.
-     */
+    /** Sends a step (see {@link PeerConnections#deliver}). */
     private void deliver(RoomStep<Long> step) {
-        if (step.isEmpty()) {
-            return;
-        }
-        Map<List<ServerPacket>, OutFrame> encoded = new IdentityHashMap<>();
-        Map<Long, Outgoing> out = new LinkedHashMap<>();
-        for (RoomAction<Long> a : step.actions()) {
-            Outgoing o = out.computeIfAbsent(a.connection(), k -> new Outgoing());
-            if (a instanceof RoomDelivery<Long> d) {
-                o.frames.add(encoded.computeIfAbsent(d.frame(), f -> new OutFrame(codec.encodeServerFrameBytes(f))));
-            } else {
-                o.close = ((RoomClose<Long>) a).reason();
-            }
-        }
-        for (Map.Entry<Long, Outgoing> e : out.entrySet()) {
-            Outgoing o = e.getValue();
-            PeerConnection c = o.close != null ? connections.remove(e.getKey()) : connections.get(e.getKey());
-            if (c != null) {
-                c.send(o.frames, o.close != null ? StatusCode.NORMAL : 0, o.close != null ? o.close : "");
-            }
-        }
+        PeerConnections.deliver(step, codec, connections);
     }
 
     private void pingAll() {

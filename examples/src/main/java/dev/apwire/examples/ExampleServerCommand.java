@@ -32,7 +32,7 @@ final class ExampleServerCommand {
 
     static final String USAGE = "usage: java -jar apwire.jar server [--port 38281] [--host 127.0.0.1] " + ServerSetup.USAGE
             + " [limit options] [--help]"
-            + "\n       java -jar apwire.jar server --rooms DIR [--default-room ID] [--create FILE] (see examples/SERVER.md)";
+            + "\n       java -jar apwire.jar server --rooms DIR [--default-room ID] [--create FILE] [limit options] (see examples/SERVER.md)";
 
     private ExampleServerCommand() {
     }
@@ -53,9 +53,7 @@ final class ExampleServerCommand {
 
     /** {@return the {@code --help} text: the usage and every limit with its default} */
     static String help() {
-        return USAGE + "\n\nconnection limits (defaults in parentheses):\n" + ConnectionLimits.DEFAULT.help()
-                + "data storage limits:\n" + LimitOptions.storageHelp(RoomConfig.DEFAULT.storageLimits())
-                + "login limits:\n" + LimitOptions.loginHelp(RoomConfig.DEFAULT.loginLimits());
+        return USAGE + "\n\n" + ServerLimits.help();
     }
 
     static int run(String[] args) throws Exception {
@@ -153,8 +151,7 @@ final class ExampleServerCommand {
     static Options parse(String[] args) {
         String host = "127.0.0.1";
         int port = DEFAULT_PORT;
-        RoomConfig room = RoomConfig.DEFAULT;
-        ConnectionLimits limits = ConnectionLimits.DEFAULT;
+        ServerLimits limits = ServerLimits.DEFAULT;
         for (int i = 0; i < args.length; i++) {
             String a = args[i];
             if (i + 1 >= args.length) {
@@ -176,21 +173,14 @@ final class ExampleServerCommand {
                     host = v;
                     break;
                 default:
-                    ConnectionLimits l = limits.with(a, v);
-                    StorageLimits st = LimitOptions.storage(room.storageLimits(), a, v);
-                    LoginLimits lo = LimitOptions.login(room.loginLimits(), a, v);
-                    if (l != null) {
-                        limits = l;
-                    } else if (st != null) {
-                        room = new RoomConfig(room.strict(), room.tags(), st, room.loginLimits());
-                    } else if (lo != null) {
-                        room = new RoomConfig(room.strict(), room.tags(), room.storageLimits(), lo);
-                    } else {
+                    ServerLimits l = limits.with(a, v);
+                    if (l == null) {
                         throw new IllegalArgumentException("unknown option " + a);
                     }
+                    limits = l;
             }
         }
-        return new Options(host, port, room, limits);
+        return new Options(host, port, limits.room(), limits.connection());
     }
 
     private static String hostForUrl(String host) {

@@ -5,7 +5,6 @@ import dev.apwire.codec.CodecLimits;
 import dev.apwire.codec.Decoded;
 import dev.apwire.codec.MalformedFrameException;
 import dev.apwire.protocol.client.ClientPacket;
-import dev.apwire.protocol.server.ServerPacket;
 import dev.apwire.server.ArchipelagoRoom;
 import dev.apwire.server.HostAction;
 import dev.apwire.server.HostAttach;
@@ -15,23 +14,18 @@ import dev.apwire.server.HostForward;
 import dev.apwire.server.HostLoad;
 import dev.apwire.server.HostStep;
 import dev.apwire.server.HostUnload;
-import dev.apwire.server.RoomAction;
-import dev.apwire.server.RoomClose;
 import dev.apwire.server.RoomConfig;
-import dev.apwire.server.RoomDelivery;
 import dev.apwire.server.RoomHost;
 import dev.apwire.server.RoomId;
 import dev.apwire.server.RoomStep;
 import dev.apwire.server.RoomStore;
 import java.io.IOException;
 import java.net.InetSocketAddress;
-import java.nio.ByteBuffer;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -43,11 +37,10 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
-import org.eclipse.jetty.websocket.api.Callback;
-import org.eclipse.jetty.websocket.api.Session;
 import org.eclipse.jetty.websocket.api.StatusCode;
 import org.eclipse.jetty.websocket.server.WebSocketUpgradeHandler;
 import org.jspecify.annotations.Nullable;
@@ -59,19 +52,23 @@ import org.jspecify.annotations.Nullable;
  *
  * <h2>Threads</h2>
  * <ul>
- *   <li>Jetty's threads run the endpoints: the upgrade accepts the {@code v2.0} subprotocol only when the client
- *       offers it ({@link RoomHost#selectSubprotocol}); each text frame is decoded there (the codec is
- *       thread-safe) and handed on.</li>
+ *   <li>Jetty's threads run the connections: the upgrade accepts the {@code v2.0} subprotocol only when the
+ *       client offers it ({@link RoomHost#selectSubprotocol}); each WebSocket is a {@link PeerConnection}, with
+ *       the bounds of the single-room server ({@link ConnectionLimits}: read demand, command and byte allowances,
+ *       slow-reader close, login deadline). Each text frame is decoded there (the codec is thread-safe), its
+ *       commands are charged to the connection's allowance, and it is handed on.</li>
  *   <li>The <b>host thread</b> (one single-threaded executor) makes every {@link RoomHost} call, in the order the
  *       inputs arrived, keeps the route of each connection to its room, and runs the host's deadlines
- *       ({@code nextDeadline} / {@code onTimeout}) and the pings. It does no I/O and no room work: it hands
- *       each {@link HostForward} input to the connection's room.</li>
+ *       ({@code nextDeadline} / {@code onTimeout}), the login deadlines and the pings. It does no I/O and no room
+ *       work: it hands each {@link HostForward} input to the connection's room.</li>
  *   <li>Each loaded room has its own <b>room executor</b> ({@link SerialExecutor}: one task at a time, in order,
  *       on a shared pool of worker threads): every call into that room, its sends, its timer
  *       ({@code nextDeadline} / {@code onTimeout}: countdowns) and its saves. As in the single-room server, the
  *       room is saved within {@link #SAVE_DELAY} of a change and the frames that show the change are held until
- *       then. Rooms never wait for each other. One timer thread only waits and hands due tasks to the rooms'
- *       executors.</li>
+ *       then. A room's sends go to its connections' {@link PeerConnection#send} (never a socket write: Jetty's pool
+ *       writes), so a slow reader or a flood in one room never holds up another room's executor or frames.
+ *       Rooms never wait for each other. One timer thread only waits and hands due tasks to the rooms' executors
+ *       (and runs the connections' own timers).</li>
  *   <li>Loads run on the worker pool; the store is asked about one room at a time (the host loads a room once
  *       and unloads it only when it is idle).</li>
  * </ul>
@@ -80,12 +77,18 @@ import org.jspecify.annotations.Nullable;
  * connection, or the socket closes, the host thread learns it and the room's idle time may start. On
  * {@link #close()} the server stops listening and then saves every loaded room.
  *
+ * <p>Bounds: a received frame counts against its connection's unprocessed budget until the last of its inputs is
+ * done, on the host thread (before {@code Join}) or on the room's executor (after), so no connection can queue
+ * more than {@link ConnectionLimits#maxUnprocessedBytes()} (plus one message) of work on either. A connection
+ * without a successful {@code Connect} {@link ConnectionLimits#loginTimeout()} after it opened (before or after
+ * its {@code Join}) is closed (1008). An unexpected exception from a room call is logged once with what the room
+ * was doing and for which connection; that connection is closed with 1011 and the room keeps serving. An
+ * {@link Error} on the host thread or a room's executor is logged and stops the server.
+ *
  * <p>Public only because Jetty invokes endpoint methods through a public lookup. Thread-safe.
  */
 public final class MultiRoomServer implements AutoCloseable {
 
-    /** Largest text message accepted (the reference server's websockets default). */
-    private static final long MAX_TEXT_MESSAGE = 1 << 20;
     /** The most a change waits before it is saved (and the frames that show it are sent). */
     static final Duration SAVE_DELAY = Duration.ofMillis(100);
 
@@ -98,14 +101,16 @@ public final class MultiRoomServer implements AutoCloseable {
     private final RoomHost<Long> host;
     private final RoomStore store;
     private final RoomConfig roomConfig;
+    private final ConnectionLimits limits;
     private final ArchipelagoCodec codec = ArchipelagoCodec.create(CodecLimits.CLIENT_FRAMES);
-    /** Open sessions: added on the host thread, read and removed by the host thread and the room executors. */
-    private final Map<Long, Session> sessions = new ConcurrentHashMap<>();
+    /** Open connections: added on the host thread, read and removed by the host thread and the room executors. */
+    private final Map<Long, PeerConnection> connections = new ConcurrentHashMap<>();
     /** Loaded rooms; host thread only. */
     private final Map<RoomId, LoadedRoom> rooms = new HashMap<>();
     /** The room of each attached connection; host thread only. */
     private final Map<Long, LoadedRoom> routes = new HashMap<>();
     private final AtomicInteger loads = new AtomicInteger();
+    private final java.util.concurrent.atomic.AtomicBoolean closing = new java.util.concurrent.atomic.AtomicBoolean();
     private long nextId = 1;
     private @Nullable ScheduledFuture<?> timer;
     private @Nullable Instant timerAt;
@@ -146,11 +151,13 @@ public final class MultiRoomServer implements AutoCloseable {
         }
     }
 
-    private MultiRoomServer(String bind, int port, RoomStore store, HostConfig hostConfig, RoomConfig roomConfig) {
+    private MultiRoomServer(String bind, int port, RoomStore store, HostConfig hostConfig, RoomConfig roomConfig,
+            ConnectionLimits limits) {
         this.store = store;
         this.roomConfig = roomConfig;
+        this.limits = limits;
         this.host = new RoomHost<>(hostConfig, new SecureRandom());
-        this.web = new WebSocketHost(bind, port, "archipelago-host");
+        this.web = new WebSocketHost(bind, port, "archipelago-host", limits);
         this.hostThread = web.stateThread();
         int n = Math.max(2, Runtime.getRuntime().availableProcessors());
         AtomicInteger count = new AtomicInteger();
@@ -159,25 +166,25 @@ public final class MultiRoomServer implements AutoCloseable {
             t.setDaemon(true);
             return t;
         });
-        this.timers = Executors.newSingleThreadScheduledExecutor(r -> {
+        ScheduledThreadPoolExecutor timerThread = new ScheduledThreadPoolExecutor(1, r -> {
             Thread t = new Thread(r, "archipelago-room-timers");
             t.setDaemon(true);
             return t;
         });
-        this.handler = WebSocketUpgradeHandler.from(web.server(), container -> {
-            container.setMaxTextMessageSize(MAX_TEXT_MESSAGE);
-            container.setIdleTimeout(ExampleServer.PING_INTERVAL.multipliedBy(3));
-            container.addMapping("/", (request, response, callback) -> {
-                List<String> offered = List.copyOf(request.getSubProtocols());
-                Optional<String> accepted = RoomHost.selectSubprotocol(offered);
-                accepted.ifPresent(response::setAcceptedSubProtocol);
-                return new Endpoint(offered, accepted.orElse(null));
-            });
+        // cancelled timers (the connections' disconnects, the rooms' saves) leave the queue at once
+        timerThread.setRemoveOnCancelPolicy(true);
+        this.timers = timerThread;
+        this.handler = PeerConnections.upgradeHandler(web, limits, "/",
+                ExampleServer.PING_INTERVAL.multipliedBy(3), (request, response, callback) -> {
+            List<String> offered = List.copyOf(request.getSubProtocols());
+            Optional<String> accepted = RoomHost.selectSubprotocol(offered);
+            accepted.ifPresent(response::setAcceptedSubProtocol);
+            return new PeerConnection(new Events(offered, accepted.orElse(null)), limits, web.writer(), timers);
         });
     }
 
     /**
-     * Starts a server for the rooms of a store.
+     * Starts a server for the rooms of a store, with the default connection limits.
      *
      * @param bind the address to bind
      * @param port the port, 0 for any free one
@@ -189,7 +196,24 @@ public final class MultiRoomServer implements AutoCloseable {
      */
     static MultiRoomServer start(String bind, int port, RoomStore store, HostConfig hostConfig, RoomConfig roomConfig)
             throws Exception {
-        MultiRoomServer s = new MultiRoomServer(bind, port, store, hostConfig, roomConfig);
+        return start(bind, port, store, hostConfig, roomConfig, ConnectionLimits.DEFAULT);
+    }
+
+    /**
+     * Starts a server for the rooms of a store.
+     *
+     * @param bind the address to bind
+     * @param port the port, 0 for any free one
+     * @param store the rooms
+     * @param hostConfig the host's policy (default room, idle time, strictness)
+     * @param roomConfig the policy of every room (its data storage and login limits)
+     * @param limits the bounds of every connection
+     * @return the running server
+     * @throws Exception if the server cannot start
+     */
+    static MultiRoomServer start(String bind, int port, RoomStore store, HostConfig hostConfig, RoomConfig roomConfig,
+            ConnectionLimits limits) throws Exception {
+        MultiRoomServer s = new MultiRoomServer(bind, port, store, hostConfig, roomConfig, limits);
         s.web.start(s.handler);
         long ping = ExampleServer.PING_INTERVAL.toMillis();
         s.hostThread.scheduleAtFixedRate(s::pingAll, ping, ping, TimeUnit.MILLISECONDS);
@@ -224,6 +248,9 @@ public final class MultiRoomServer implements AutoCloseable {
     /** Stops listening (closing every connection), saves every loaded room, then stops the threads. */
     @Override
     public void close() {
+        if (!closing.compareAndSet(false, true)) {
+            return;
+        }
         try {
             web.server().stop();
         } catch (Exception e) {
@@ -254,92 +281,146 @@ public final class MultiRoomServer implements AutoCloseable {
         RoomStep<Long> apply(ArchipelagoRoom<Long> room, long connection, Instant now);
     }
 
-    /** One WebSocket connection; forwards its events to the host thread. Public for Jetty's method lookup. */
-    public final class Endpoint implements Session.Listener.AutoDemanding {
+    /**
+     * The events of one connection, on Jetty threads; each hands its work to the host thread. One per connection,
+     * holding the subprotocols of its upgrade.
+     */
+    private final class Events implements PeerConnection.Handler {
         private final List<String> offered;
         private final @Nullable String accepted;
-        private volatile @Nullable Long id;
 
-        Endpoint(List<String> offered, @Nullable String accepted) {
+        Events(List<String> offered, @Nullable String accepted) {
             this.offered = offered;
             this.accepted = accepted;
         }
 
         @Override
-        public void onWebSocketOpen(Session s) {
+        public void opened(PeerConnection c) {
             onHost(() -> {
                 long i = nextId++;
-                id = i;
-                sessions.put(i, s);
+                c.id(i);
+                connections.put(i, c);
+                c.closeTimer = hostThread.schedule(() -> onHost(() -> loginDeadline(c)),
+                        limits.loginTimeout().toMillis(), TimeUnit.MILLISECONDS);
                 apply(host.open(i, offered, accepted, Instant.now()), null);
             });
         }
 
         @Override
-        public void onWebSocketText(String frame) {
+        public void text(PeerConnection c, String frame) {
+            int length = frame.length();
             List<Decoded<ClientPacket>> decoded;
             try {
                 decoded = codec.decodeClientFrame(frame);
             } catch (MalformedFrameException e) {
-                malformed("malformed frame");
+                decoded = null;
+            }
+            if (!c.charge(decoded == null ? 1 : decoded.size())) {
+                c.processed(length);
                 return;
             }
+            List<Decoded<ClientPacket>> packets = decoded;
             onHost(() -> {
-                Long i = id;
-                if (i == null) {
-                    return;
-                }
-                for (Decoded<ClientPacket> d : decoded) {
-                    Instant now = Instant.now();
-                    if (d instanceof Decoded.Ok<ClientPacket> ok) {
-                        apply(host.receive(i, ok.packet(), now), (room, c, t) -> room.receive(c, ok.packet(), t));
-                    } else if (d instanceof Decoded.Problem<ClientPacket> p) {
-                        apply(host.receiveInvalid(i, p.invalidPacket(), now),
-                                (room, c, t) -> room.receiveInvalid(c, p.invalidPacket(), p.fatal(), t));
+                try {
+                    receive(c, packets);
+                } finally {
+                    // the frame's work is done once the last input it forwarded is done in the room
+                    LoadedRoom r = routes.get(c.id());
+                    if (r == null) {
+                        c.processed(length);
+                    } else {
+                        r.executor().execute(() -> c.processed(length));
                     }
                 }
             });
         }
 
         @Override
-        public void onWebSocketBinary(ByteBuffer payload, Callback callback) {
-            callback.succeed();
-            malformed("binary frames are not part of the protocol");
-        }
-
-        private void malformed(String reason) {
-            onHost(() -> {
-                Long i = id;
-                if (i != null) {
-                    apply(host.receiveMalformed(i, Instant.now()), (room, c, t) -> room.receiveMalformed(c, reason, t));
-                }
-            });
+        public void binary(PeerConnection c) {
+            onHost(() -> malformed(c, "binary frames are not part of the protocol"));
         }
 
         @Override
-        public void onWebSocketClose(int statusCode, String reason, Callback callback) {
-            callback.succeed();
+        public void closed(PeerConnection c, int code, String reason) {
             onHost(() -> {
-                Long i = id;
-                if (i == null) {
+                long i = c.id();
+                if (i < 0) {
                     return;
                 }
-                sessions.remove(i);
+                connections.remove(i);
                 LoadedRoom r = routes.remove(i);
                 if (r != null) {
-                    onRoom(r, room -> room.close(i, Instant.now()));
+                    onRoom(r, i, "closing a connection", room -> room.isOpen(i) ? room.close(i, Instant.now()) : null);
                 }
                 apply(host.close(i, Instant.now()), null);
             });
         }
-
-        @Override
-        public void onWebSocketError(Throwable cause) {
-            // Jetty follows an error with onWebSocketClose.
-        }
     }
 
     // ---------------------------------------------------------------- host thread
+
+    /** Feeds one decoded frame (null when malformed) to the host, input by input, while the connection is open. */
+    private void receive(PeerConnection c, @Nullable List<Decoded<ClientPacket>> decoded) {
+        long i = c.id();
+        if (decoded == null) {
+            malformed(c, "malformed frame");
+            return;
+        }
+        for (Decoded<ClientPacket> d : decoded) {
+            if (!connections.containsKey(i) || !host.isOpen(i)) {
+                return;
+            }
+            Instant now = Instant.now();
+            if (d instanceof Decoded.Ok<ClientPacket> ok) {
+                apply(host.receive(i, ok.packet(), now), (room, conn, t) -> room.receive(conn, ok.packet(), t));
+            } else if (d instanceof Decoded.Problem<ClientPacket> p) {
+                apply(host.receiveInvalid(i, p.invalidPacket(), now),
+                        (room, conn, t) -> room.receiveInvalid(conn, p.invalidPacket(), p.fatal(), t));
+            }
+        }
+    }
+
+    private void malformed(PeerConnection c, String reason) {
+        long i = c.id();
+        if (connections.containsKey(i) && host.isOpen(i)) {
+            apply(host.receiveMalformed(i, Instant.now()), (room, conn, t) -> room.receiveMalformed(conn, reason, t));
+        }
+    }
+
+    /**
+     * {@link ConnectionLimits#loginTimeout()} after a connection opened: closes it (1008) unless it has logged in.
+     * Before its room is known the host closes it; after, its room decides on its own executor.
+     */
+    private void loginDeadline(PeerConnection c) {
+        long i = c.id();
+        if (connections.get(i) != c) {
+            return;
+        }
+        String reason = "no successful Connect within " + limits.loginTimeout().toMillis() + " ms";
+        LoadedRoom r = routes.get(i);
+        if (r == null) {
+            connections.remove(i);
+            c.close(StatusCode.POLICY_VIOLATION, reason);
+            apply(host.close(i, Instant.now()), null);
+            return;
+        }
+        onRoom(r, i, "enforcing the login deadline", room -> {
+            if (!room.isOpen(i) || room.slotOf(i).isPresent() || connections.remove(i) == null) {
+                return null;
+            }
+            c.close(StatusCode.POLICY_VIOLATION, reason);
+            hostForgets(i);
+            return room.close(i, Instant.now());
+        });
+    }
+
+    /** A room closed a connection: the host thread drops its route and tells the host. */
+    private void hostForgets(long connection) {
+        onHost(() -> {
+            routes.remove(connection);
+            apply(host.close(connection, Instant.now()), null);
+        });
+    }
 
     /** Carries out a host step on the host thread; {@code input} is what a {@link HostForward} gives the room. */
     private void apply(HostStep<Long> step, @Nullable RoomInput input) {
@@ -347,19 +428,25 @@ public final class MultiRoomServer implements AutoCloseable {
             if (a instanceof HostAttach<Long> attach) {
                 LoadedRoom r = rooms.get(attach.room());
                 long c = attach.connection();
+                PeerConnection peer = connections.get(c);
+                if (peer == null) {
+                    continue;
+                }
                 routes.put(c, r);
-                onRoom(r, room -> room.open(c, Instant.now()));
+                java.net.InetAddress address = peer.remoteAddress().getAddress();
+                String remote = address == null ? "unknown" : address.getHostAddress();
+                onRoom(r, c, "opening a connection", room -> room.open(c, remote, Instant.now()));
             } else if (a instanceof HostForward<Long> forward) {
                 LoadedRoom r = routes.get(forward.connection());
                 if (r != null && input != null) {
                     long c = forward.connection();
-                    onRoom(r, room -> input.apply(room, c, Instant.now()));
+                    onRoom(r, c, "receiving a frame", room -> room.isOpen(c) ? input.apply(room, c, Instant.now()) : null);
                 }
             } else if (a instanceof HostClose<Long> close) {
-                Session s = sessions.remove(close.connection());
-                if (s != null) {
+                PeerConnection peer = connections.remove(close.connection());
+                if (peer != null) {
                     // v2.0: "close the connection with no further information provided".
-                    s.close(StatusCode.NORMAL, null, Callback.NOOP);
+                    peer.close(StatusCode.NORMAL, "");
                 }
             } else if (a instanceof HostLoad<Long> load) {
                 load(load.room());
@@ -457,7 +544,10 @@ public final class MultiRoomServer implements AutoCloseable {
                 try {
                     task.run();
                 } catch (RuntimeException e) {
-                    System.err.println("server: " + e);
+                    System.err.println("server: unexpected error on the host thread; the server keeps serving");
+                    e.printStackTrace();
+                } catch (Error e) {
+                    fatal("routing on the host thread", e);
                 }
             });
         } catch (RejectedExecutionException e) {
@@ -475,9 +565,47 @@ public final class MultiRoomServer implements AutoCloseable {
 
     // ---------------------------------------------------------------- room executors
 
-    /** Runs a room call on the room's executor and carries out its step there. */
-    private void onRoom(LoadedRoom r, Function<ArchipelagoRoom<Long>, RoomStep<Long>> call) {
-        r.executor().execute(() -> after(r, call.apply(r.room())));
+    /**
+     * Runs a room call for a connection on the room's executor and carries out its step there ({@code null}: no
+     * step). An exception is logged once with what the room was doing; the connection is closed with 1011 (no stack
+     * trace reaches the client) and the room keeps serving.
+     */
+    private void onRoom(LoadedRoom r, long connection, String what,
+            Function<ArchipelagoRoom<Long>, @Nullable RoomStep<Long>> call) {
+        r.executor().execute(() -> {
+            RoomStep<Long> step;
+            try {
+                step = call.apply(r.room());
+            } catch (RuntimeException e) {
+                System.err.println("server: room " + r.id() + ": unexpected error while " + what + " (connection " + connection
+                        + "); the connection is closed and the room keeps serving");
+                e.printStackTrace();
+                PeerConnection c = connections.remove(connection);
+                if (c != null) {
+                    c.close(StatusCode.SERVER_ERROR, "internal server error");
+                }
+                try {
+                    step = r.room().isOpen(connection) ? r.room().close(connection, Instant.now()) : null;
+                } catch (RuntimeException again) {
+                    System.err.println("server: room " + r.id() + " also failed to close connection " + connection + ": " + again);
+                    step = null;
+                }
+                hostForgets(connection);
+            } catch (Error e) {
+                fatal("room " + r.id() + " " + what, e);
+                return;
+            }
+            if (step != null) {
+                after(r, step);
+            }
+        });
+    }
+
+    /** An {@link Error} (such as {@code OutOfMemoryError}) on a server thread: logged once, and the server stops. */
+    private void fatal(String what, Error e) {
+        System.err.println("server: fatal error while " + what + ": " + e + "; stopping");
+        e.printStackTrace();
+        new Thread(this::close, "server-stop").start();
     }
 
     /**
@@ -549,34 +677,16 @@ public final class MultiRoomServer implements AutoCloseable {
         }
     }
 
-    /** Carries out a room step, in order; each distinct frame is encoded once. */
+    /** Carries out a room step (see {@link PeerConnections#deliver}); the host learns of the connections it closed. */
     private void deliver(RoomStep<Long> step) {
-        Map<List<ServerPacket>, String> encoded = new IdentityHashMap<>();
-        for (RoomAction<Long> a : step.actions()) {
-            if (a instanceof RoomDelivery<Long> d) {
-                Session s = sessions.get(d.connection());
-                if (s != null && s.isOpen()) {
-                    s.sendText(encoded.computeIfAbsent(d.frame(), codec::encodeServerFrame), Callback.NOOP);
-                }
-            } else if (a instanceof RoomClose<Long> close) {
-                long c = close.connection();
-                Session s = sessions.remove(c);
-                if (s != null) {
-                    s.close(StatusCode.NORMAL, ExampleServer.closeReason(close.reason()), Callback.NOOP);
-                }
-                onHost(() -> {
-                    routes.remove(c);
-                    apply(host.close(c, Instant.now()), null);
-                });
-            }
+        for (long closed : PeerConnections.deliver(step, codec, connections)) {
+            hostForgets(closed);
         }
     }
 
     private void pingAll() {
-        for (Session s : sessions.values()) {
-            if (s.isOpen()) {
-                s.sendPing(ByteBuffer.allocate(0), Callback.NOOP);
-            }
+        for (PeerConnection c : connections.values()) {
+            c.ping();
         }
     }
 }

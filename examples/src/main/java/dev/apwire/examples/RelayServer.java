@@ -77,21 +77,11 @@ public final class RelayServer implements AutoCloseable {
         this.host = new WebSocketHost(host, port, "relay-hub", limits);
         this.hubThread = this.host.stateThread();
         Events events = new Events();
-        WebSocketUpgradeHandler ws = WebSocketUpgradeHandler.from(this.host.server(), container -> {
-            // bigger frames than the codec's limit still reach the codec, so the client gets a frame_too_large
-            // error packet instead of a bare close
-            container.setMaxTextMessageSize(limits.maxMessageBytes());
-            container.setMaxBinaryMessageSize(limits.bufferBytes());
-            // Jetty's auto-fragmentation of outgoing frames breaks batched frames larger than the frame size
-            // (the peer sees a broken continuation); frames go out whole, incoming ones are bounded by the message size
-            container.setAutoFragment(false);
-            container.setMaxFrameSize(limits.maxMessageBytes());
-            container.setInputBufferSize(limits.bufferBytes());
-            container.setOutputBufferSize(limits.bufferBytes());
-            container.setIdleTimeout(config.pingInterval().multipliedBy(3));
-            container.addMapping("/ws", (request, response, callback) ->
-                    new PeerConnection(events, limits, this.host.writer(), hubThread));
-        });
+        // bigger frames than the codec's limit still reach the codec, so the client gets a frame_too_large
+        // error packet instead of a bare close
+        WebSocketUpgradeHandler ws = PeerConnections.upgradeHandler(this.host, limits, "/ws",
+                config.pingInterval().multipliedBy(3), (request, response, callback) ->
+                        new PeerConnection(events, limits, this.host.writer(), hubThread));
         ws.setHandler(new PageHandler(loadPage()));
         this.handler = ws;
     }

@@ -4,7 +4,6 @@ import dev.apwire.server.DirectoryRoomStore;
 import dev.apwire.server.HostConfig;
 import dev.apwire.server.MultiworldFiles;
 import dev.apwire.server.MultiworldReader;
-import dev.apwire.server.RoomConfig;
 import dev.apwire.server.RoomHost;
 import dev.apwire.server.RoomId;
 import dev.apwire.server.RoomStateSaveFormat;
@@ -20,15 +19,16 @@ import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /**
- * {@code server --rooms DIR [--default-room ID] [--idle-minutes 5] [--lenient] [--port 38281] [--host 127.0.0.1]}:
- * serves every room of the directory DIR on one port with protocol v2.0 ({@link MultiRoomServer}); and
+ * {@code server --rooms DIR [--default-room ID] [--idle-minutes 5] [--lenient] [--port 38281] [--host 127.0.0.1]
+ * [limit options]}: serves every room of the directory DIR on one port with protocol v2.0 ({@link MultiRoomServer}),
+ * with the same limit options as the single-room server ({@link ServerLimits}; {@code --help} lists them); and
  * {@code server --rooms DIR --create FILE}: adds the multiworld FILE to DIR as a new room, prints the new room's
  * id alone on the last line, and exits.
  */
 final class RoomsCommand {
 
     static final String USAGE = "usage: java -jar apwire.jar server --rooms DIR [--default-room ID] [--idle-minutes 5] "
-            + "[--lenient] [--port 38281] [--host 127.0.0.1]\n"
+            + "[--lenient] [--port 38281] [--host 127.0.0.1] [limit options] [--help]\n"
             + "       java -jar apwire.jar server --rooms DIR --create FILE";
 
     /** Reads the multiworld files of the rooms. */
@@ -37,9 +37,20 @@ final class RoomsCommand {
     private RoomsCommand() {
     }
 
-    /** Parsed options. */
+    /**
+     * Parsed options.
+     *
+     * @param rooms the directory of rooms
+     * @param create the multiworld file to add as a room, or {@code null} to serve
+     * @param defaultRoom the room of v1.0 clients, or {@code null} to close them
+     * @param idle how long a room without connections stays loaded
+     * @param strict whether illegal input closes a connection (else it is ignored)
+     * @param host the address to bind
+     * @param port the port
+     * @param limits the connection limits and every room's configuration
+     */
     record Options(Path rooms, @Nullable Path create, @Nullable RoomId defaultRoom, Duration idle, boolean strict,
-            String host, int port) {
+            String host, int port, ServerLimits limits) {
     }
 
     /** {@return whether the arguments ask for the rooms mode} */
@@ -53,6 +64,10 @@ final class RoomsCommand {
     }
 
     static int run(String[] args, MultiworldReader reader, PrintStream out, PrintStream err) throws Exception {
+        if (java.util.Arrays.asList(args).contains("--help")) {
+            out.print(USAGE + "\n\n" + ServerLimits.help());
+            return 0;
+        }
         Options o;
         try {
             o = parse(args);
@@ -75,7 +90,8 @@ final class RoomsCommand {
             err.println("server: --default-room " + o.defaultRoom() + " is not a room in " + o.rooms());
             return 2;
         }
-        MultiRoomServer server = MultiRoomServer.start(o.host(), o.port(), store, config, RoomConfig.DEFAULT);
+        MultiRoomServer server = MultiRoomServer.start(o.host(), o.port(), store, config, o.limits().room(),
+                o.limits().connection());
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             try {
                 server.close();
@@ -135,6 +151,7 @@ final class RoomsCommand {
         boolean strict = true;
         String host = "127.0.0.1";
         int port = ExampleServerCommand.DEFAULT_PORT;
+        ServerLimits limits = ServerLimits.DEFAULT;
         for (int i = 0; i < args.length; i++) {
             String a = args[i];
             if (a.equals("--lenient")) {
@@ -177,7 +194,11 @@ final class RoomsCommand {
                     host = v;
                     break;
                 default:
-                    throw new IllegalArgumentException("unknown option " + a);
+                    ServerLimits l = limits.with(a, v);
+                    if (l == null) {
+                        throw new IllegalArgumentException("unknown option " + a);
+                    }
+                    limits = l;
             }
         }
         if (rooms == null) {
@@ -186,6 +207,6 @@ final class RoomsCommand {
         if (create != null && defaultRoom != null) {
             throw new IllegalArgumentException("--create adds a room and exits; --default-room is for serving");
         }
-        return new Options(rooms, create, defaultRoom, idle, strict, host, port);
+        return new Options(rooms, create, defaultRoom, idle, strict, host, port, limits);
     }
 }

@@ -83,6 +83,19 @@ class MultiRoomServerTest {
         server = MultiRoomServer.start("127.0.0.1", 0, store, config, RoomConfig.DEFAULT);
     }
 
+    private void start(HostConfig config, ConnectionLimits limits) throws Exception {
+        server = MultiRoomServer.start("127.0.0.1", 0, store, config, RoomConfig.DEFAULT, limits);
+    }
+
+    /** {@return the limits with options applied, as {@code --option value} pairs} */
+    private static ConnectionLimits limits(String... optionsAndValues) {
+        ConnectionLimits l = ConnectionLimits.DEFAULT;
+        for (int i = 0; i < optionsAndValues.length; i += 2) {
+            l = Objects.requireNonNull(l.with(optionsAndValues[i], optionsAndValues[i + 1]), optionsAndValues[i]);
+        }
+        return l;
+    }
+
     private WsTestClient joined(RoomId room, String idAsTyped, String name, String game) throws Exception {
         WsTestClient c = WsTestClient.connect(server.port(), "v2.0");
         assertThat(c.subprotocol()).isEqualTo("v2.0");
@@ -314,6 +327,120 @@ class MultiRoomServerTest {
                 .hasMessageContaining("positive");
         assertThat(RoomsCommand.wanted(new String[] {"--port", "1", "--rooms", "r"})).isTrue();
         assertThat(RoomsCommand.wanted(new String[] {"--port", "1"})).isFalse();
+    }
+
+    @Test
+    @Timeout(40)
+    void aSlowReaderInOneRoomIsClosedWhileAnotherRoomIsAnswered() throws Exception {
+        // Room A (the default room, v1.0 peers): one peer never reads while another chats; room B: a v2.0 canary.
+        start(HostConfig.DEFAULT.withDefaultRoom(lobby), limits("--max-queued-bytes", "262144", "--commands-per-second", "100000",
+                "--bytes-per-second", "67108864"));
+        AttackPeers.Peer sleeper = inDefaultRoom("Bob", "Lantern Run");
+        sleeper.keep = false;
+        sleeper.reading = false;
+        AttackPeers.Peer chatter = inDefaultRoom("Alice", "Pebble Quest");
+        try (WsTestClient canary = joined(two, "BBBB", "Alice", "Pebble Quest")) {
+            String frame = AttackPeers.frameOf("{\"cmd\":\"Say\",\"text\":\"" + "c".repeat(4000) + "\"}", 5);
+            long worst = 0;
+            int sent = 0;
+            long echoes = 0;
+            // The kernel buffers a few MB of what the sleeper does not read; 16 M characters of chat is far beyond
+            // that and the 256 KiB bound, so the sleeper has been closed by then.
+            long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+            while (chatter.received.get() < 16_000_000 && System.nanoTime() < end) {
+                assertThat(chatter.send(frame, Duration.ofSeconds(5))).as("the chatter is open: %s %s", chatter.closed.getNow(null),
+                        chatter.closeReason).isTrue();
+                if (++sent % 40 == 0) {
+                    long t0 = System.nanoTime();
+                    canary.send("[{\"cmd\":\"Say\",\"text\":\"canary " + sent + "\"}]");
+                    canary.await("Alice: canary " + sent);
+                    worst = Math.max(worst, System.nanoTime() - t0);
+                }
+                // stay at most 3 frames ahead of the echoes: the chatter is no slow reader
+                while (echoes < (sent - 3L) * 5 && System.nanoTime() < end) {
+                    String m = chatter.messages.poll(10, TimeUnit.MILLISECONDS);
+                    if (m != null && m.contains("Alice: cccc")) {
+                        echoes++;
+                    }
+                }
+            }
+            assertThat(chatter.received.get()).as("chat echoed to the chatter: %d frames, %d echoes", sent, echoes)
+                    .isGreaterThanOrEqualTo(16_000_000);
+            sleeper.resume();
+            assertThat(sleeper.closed.get(10, TimeUnit.SECONDS)).as(sleeper.closeReason).isEqualTo(1008);
+            assertThat(sleeper.closeReason).startsWith("reading too slowly: ").contains("limit 262144");
+            assertThat(TimeUnit.NANOSECONDS.toMillis(worst)).as("the canary's slowest answer, ms").isLessThan(2_000);
+            assertThat(chatter.closed).as("the chatter reads and stays").isNotDone();
+            canary.send("[{\"cmd\":\"Say\",\"text\":\"after\"}]");
+            canary.await("Alice: after");
+            assertThat(String.join("", canary.frames)).doesNotContain("cccc");
+        } finally {
+            sleeper.abort();
+            chatter.abort();
+        }
+    }
+
+    /** {@return a v1.0 peer logged in to the default room (it waits for RoomInfo: the room may be loading)} */
+    private AttackPeers.Peer inDefaultRoom(String name, String game) throws Exception {
+        AttackPeers.Peer p = AttackPeers.Peer.open("ws://127.0.0.1:" + server.port());
+        p.await(m -> m.contains("\"RoomInfo\""), Duration.ofSeconds(10));
+        p.send(AttackPeers.connect(name, game, "sesame"));
+        p.await(m -> m.contains("\"Connected\""), Duration.ofSeconds(10));
+        return p;
+    }
+
+    @Test
+    void aFrameOfMoreCommandsThanTheBurstBeforeJoinIsClosed() throws Exception {
+        // Lenient, so that the host would ignore the commands one by one: the connection's bound closes it first.
+        start(HostConfig.DEFAULT.withStrict(false), limits("--command-burst", "10"));
+        String within = AttackPeers.frameOf("{\"cmd\":\"GetDataPackage\"}", 10);
+        try (WsTestClient c = WsTestClient.connect(server.port(), "v2.0")) {
+            c.send(within);
+            c.send("[{\"cmd\":\"Join\",\"id\":\"AAAA\"}]");
+            c.await("\"cmd\":\"RoomInfo\"");
+            assertThat(c.frames).as("ignored before Join").hasSize(1);
+        }
+        try (WsTestClient c = WsTestClient.connect(server.port(), "v2.0")) {
+            c.send(AttackPeers.frameOf("{\"cmd\":\"GetDataPackage\"}", 5000));
+            assertThat(c.closed.get(5, TimeUnit.SECONDS))
+                    .isEqualTo(new WsTestClient.Close(1008, "5000 commands in one frame, more than the limit of 10"));
+            assertThat(c.frames).isEmpty();
+        }
+        assertThat(server.loadedRooms()).containsExactly(one);
+    }
+
+    @Test
+    void theLoginDeadlineAppliesAfterJoin() throws Exception {
+        start(HostConfig.DEFAULT, limits("--login-timeout-ms", "700"));
+        try (WsTestClient idle = WsTestClient.connect(server.port(), "v2.0");
+                WsTestClient player = joined(one, "AAAA", "Alice", "Pebble Quest")) {
+            idle.send("[{\"cmd\":\"Join\",\"id\":\"AAAA\"}]");
+            idle.await("\"cmd\":\"RoomInfo\"");
+            assertThat(idle.closed.get(5, TimeUnit.SECONDS))
+                    .isEqualTo(new WsTestClient.Close(1008, "no successful Connect within 700 ms"));
+            // the logged-in player, joined at the same time, is past the deadline and still served
+            player.send("[{\"cmd\":\"Say\",\"text\":\"still here\"}]");
+            player.await("Alice: still here");
+            assertThat(player.closed).isNotDone();
+        }
+    }
+
+    @Test
+    void roomsModeTakesTheSingleRoomServersLimitOptions() throws Exception {
+        RoomsCommand.Options o = RoomsCommand.parse(new String[] {"--rooms", "r", "--max-queued-bytes", "1000",
+            "--login-timeout-ms", "1500", "--storage-key-length", "7", "--prelogin-commands", "3"});
+        assertThat(o.limits().connection().maxQueuedBytes()).isEqualTo(1000);
+        assertThat(o.limits().connection().loginTimeout()).isEqualTo(Duration.ofMillis(1500));
+        assertThat(o.limits().room().storageLimits().maxKeyLength()).isEqualTo(7);
+        assertThat(o.limits().room().loginLimits().maxPreLoginCommands()).isEqualTo(3);
+        assertThatThrownBy(() -> RoomsCommand.parse(new String[] {"--rooms", "r", "--max-queued-bytes", "0"}))
+                .hasMessageContaining("positive");
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        assertThat(RoomsCommand.run(new String[] {"--rooms", "r", "--help"}, READER,
+                new PrintStream(out, true, StandardCharsets.UTF_8), System.err)).isZero();
+        String help = out.toString(StandardCharsets.UTF_8);
+        assertThat(help).contains("--rooms DIR").endsWith(ServerLimits.help());
+        assertThat(ExampleServerCommand.help()).endsWith(ServerLimits.help());
     }
 
     private void awaitUnloaded(RoomId id) throws InterruptedException {
