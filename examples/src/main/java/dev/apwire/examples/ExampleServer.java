@@ -3,7 +3,6 @@ package dev.apwire.examples;
 import dev.apwire.codec.ArchipelagoCodec;
 import dev.apwire.codec.CodecLimits;
 import dev.apwire.codec.Decoded;
-import dev.apwire.codec.MalformedFrameException;
 import dev.apwire.protocol.client.ClientPacket;
 import dev.apwire.protocol.server.ServerPacket;
 import dev.apwire.server.ArchipelagoRoom;
@@ -217,18 +216,12 @@ public final class ExampleServer implements AutoCloseable {
 
         @Override
         public void text(PeerConnection c, String frame) {
-            int length = frame.length();
-            List<Decoded<ClientPacket>> decoded;
-            try {
-                decoded = codec.decodeClientFrame(frame);
-            } catch (MalformedFrameException e) {
-                decoded = null;
-            }
-            if (!c.charge(decoded == null ? 1 : decoded.size())) {
-                c.processed(length);
+            PeerConnections.Charged charged = PeerConnections.decodeAndCharge(c, codec, frame);
+            if (charged == null) {
                 return;
             }
-            List<Decoded<ClientPacket>> packets = decoded;
+            int length = frame.length();
+            List<Decoded<ClientPacket>> packets = charged.packets();
             onRoom("receiving a frame", c, () -> {
                 try {
                     receive(c, packets);

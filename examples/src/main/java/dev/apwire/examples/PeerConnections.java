@@ -1,6 +1,9 @@
 package dev.apwire.examples;
 
 import dev.apwire.codec.ArchipelagoCodec;
+import dev.apwire.codec.Decoded;
+import dev.apwire.codec.MalformedFrameException;
+import dev.apwire.protocol.client.ClientPacket;
 import dev.apwire.protocol.server.ServerPacket;
 import dev.apwire.server.RoomAction;
 import dev.apwire.server.RoomClose;
@@ -59,6 +62,37 @@ final class PeerConnections {
     private static final class Outgoing {
         final List<OutFrame> frames = new ArrayList<>();
         @Nullable String close;
+    }
+
+    /**
+     * One inbound frame, decoded and charged to its connection's command allowance.
+     *
+     * @param packets the frame's commands, or {@code null} for a malformed frame (charged as one command)
+     */
+    record Charged(@Nullable List<Decoded<ClientPacket>> packets) {
+    }
+
+    /**
+     * Decodes a client frame on the calling (Jetty) thread and charges its commands to the connection's allowance.
+     * A refused frame is marked processed here and never reaches a room or host.
+     *
+     * @param c the connection the frame came from
+     * @param codec the codec
+     * @param frame the text frame
+     * @return the charged frame, or {@code null} when the allowance refused it
+     */
+    static @Nullable Charged decodeAndCharge(PeerConnection c, ArchipelagoCodec codec, String frame) {
+        List<Decoded<ClientPacket>> decoded;
+        try {
+            decoded = codec.decodeClientFrame(frame);
+        } catch (MalformedFrameException e) {
+            decoded = null;
+        }
+        if (!c.charge(decoded == null ? 1 : decoded.size())) {
+            c.processed(frame.length());
+            return null;
+        }
+        return new Charged(decoded);
     }
 
     /**
