@@ -100,6 +100,10 @@ final class ExampleServerCommand {
         int warmSteps = Warmup.run(room, ArchipelagoCodec.create(CodecLimits.CLIENT_FRAMES));
         System.out.println("server: warmed up in " + (System.nanoTime() - warmStart) / 1_000_000 + " ms (" + warmSteps
                 + " steps on a throwaway room)");
+        long socketStart = System.nanoTime();
+        int warmSockets = SocketWarmup.run(room, o.limits());
+        System.out.println("server: warmed up Jetty in " + (System.nanoTime() - socketStart) / 1_000_000 + " ms ("
+                + warmSockets + " loopback connections to a throwaway server)");
         ExampleServer server = ExampleServer.start(o.host(), o.port(), room, save, o.limits());
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             try {
