@@ -192,6 +192,7 @@ public final class ArchipelagoClient implements AutoCloseable {
     private final CopyOnWriteArrayList<Consumer<? super ClientNotice>> noticeListeners = new CopyOnWriteArrayList<>();
     private final AtomicBoolean closed = new AtomicBoolean();
     private final AtomicInteger backlog = new AtomicInteger();
+    /** Batches for {@code poll()}; bounded by {@code backlog}: at {@code maxBacklog} events the client stops reading. */
     private final ConcurrentLinkedQueue<List<SessionEvent>> polled = new ConcurrentLinkedQueue<>();
     private volatile @Nullable Thread actorThread;
     private volatile @Nullable Thread eventThread;
@@ -212,12 +213,15 @@ public final class ArchipelagoClient implements AutoCloseable {
     private @Nullable Instant reconnectAt;
     private @Nullable ScheduledFuture<?> timer;
     private @Nullable Instant timerAt;
+    /** Frames waiting for the one outstanding send; over {@code maxOutboundFrames} the connection is dropped. */
     private final Deque<Frame> outbound = new ArrayDeque<>();
     private boolean sending;
     private boolean flushQueued;
+    /** Intents made while not connected (the intent table); over {@code maxQueuedIntents} they fail. */
     private final Deque<Queued> queued = new ArrayDeque<>();
     private final Map<String, Request<?>> requests = new HashMap<>();
     private final Map<Long, List<CompletableFuture<Void>>> checkWaiters = new HashMap<>();
+    /** Frames held while the event backlog is full: at most one per connection, the transport waits for it. */
     private final Deque<Runnable> held = new ArrayDeque<>();
     private final List<ReceivedItem> received = new ArrayList<>();
     private List<Long> savedOutbox;
@@ -291,6 +295,7 @@ public final class ArchipelagoClient implements AutoCloseable {
         this.actor = timerThread;
         Executor events = b.executor;
         if (events == null) {
+            // its queue holds at most one task: the Dispatcher posts one drain at a time
             ExecutorService own = Executors.newSingleThreadExecutor(r -> {
                 Thread t = new Thread(r, "apwire-client-events-" + n);
                 t.setDaemon(true);
@@ -1675,6 +1680,7 @@ public final class ArchipelagoClient implements AutoCloseable {
      */
     private static final class Dispatcher {
         private final Executor executor;
+        /** Event batches (counted in the client's {@code backlog}) and completions of the user's own futures. */
         private final ConcurrentLinkedQueue<Runnable> tasks = new ConcurrentLinkedQueue<>();
         private final AtomicBoolean running = new AtomicBoolean();
 

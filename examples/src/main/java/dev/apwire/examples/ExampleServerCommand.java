@@ -147,7 +147,7 @@ final class ExampleServerCommand {
             }
             slots.add(e.getKey() + " " + e.getValue().name() + " (" + e.getValue().game() + ")");
         }
-        return "server: Archipelago room at ws://" + hostForUrl(host) + ":" + port + " (seed " + world.seedName()
+        return "server: Archipelago room at ws://" + WebSocketHost.urlHost(host) + ":" + port + " (seed " + world.seedName()
                 + "); slots: " + String.join(", ", slots) + "; password: "
                 + (password == null ? "none" : password);
     }
@@ -164,14 +164,7 @@ final class ExampleServerCommand {
             String v = args[++i];
             switch (a) {
                 case "--port":
-                    try {
-                        port = Integer.parseInt(v);
-                    } catch (NumberFormatException e) {
-                        port = -1;
-                    }
-                    if (port < 0 || port > 65535) {
-                        throw new IllegalArgumentException("--port needs an integer from 0 to 65535, got '" + v + "'");
-                    }
+                    port = WebSocketHost.parsePort(v);
                     break;
                 case "--host":
                     host = v;
@@ -187,7 +180,4 @@ final class ExampleServerCommand {
         return new Options(host, port, limits.room(), limits.connection());
     }
 
-    private static String hostForUrl(String host) {
-        return host.equals("0.0.0.0") ? "127.0.0.1" : host.contains(":") ? "[" + host + "]" : host;
-    }
 }

@@ -60,8 +60,8 @@ final class RelayCommand {
             }
         }, "relay-shutdown");
         Runtime.getRuntime().addShutdownHook(stopper);
-        System.out.println("relay: page at http://" + hostForUrl(o.host()) + ":" + relay.port()
-                + "/ , WebSocket at ws://" + hostForUrl(o.host()) + ":" + relay.port() + "/ws");
+        System.out.println("relay: page at http://" + WebSocketHost.urlHost(o.host()) + ":" + relay.port()
+                + "/ , WebSocket at ws://" + WebSocketHost.urlHost(o.host()) + ":" + relay.port() + "/ws");
         System.out.flush();
         relay.join();
         return 0;
@@ -115,7 +115,4 @@ final class RelayCommand {
         throw new IllegalArgumentException(option + " needs an integer from " + min + " to " + max + ", got '" + value + "'");
     }
 
-    private static String hostForUrl(String host) {
-        return host.equals("0.0.0.0") ? "127.0.0.1" : host.contains(":") ? "[" + host + "]" : host;
-    }
 }

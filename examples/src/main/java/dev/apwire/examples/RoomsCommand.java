@@ -99,7 +99,7 @@ final class RoomsCommand {
                 System.err.println("server: error while stopping: " + e);
             }
         }, "server-shutdown"));
-        out.println("server: Archipelago rooms at ws://" + hostForUrl(o.host()) + ":" + server.port()
+        out.println("server: Archipelago rooms at ws://" + WebSocketHost.urlHost(o.host()) + ":" + server.port()
                 + " (protocol v2.0: Join with a room id); " + ids.size() + " rooms in " + o.rooms() + "; default room for v1.0 "
                 + "clients: " + (o.defaultRoom() == null ? "none (they are closed)" : o.defaultRoom()));
         out.flush();
@@ -126,22 +126,6 @@ final class RoomsCommand {
         }
     }
 
-    private static int port(String v) {
-        int port;
-        try {
-            port = Integer.parseInt(v);
-        } catch (NumberFormatException e) {
-            port = -1;
-        }
-        if (port < 0 || port > 65535) {
-            throw new IllegalArgumentException("--port needs an integer from 0 to 65535, got '" + v + "'");
-        }
-        return port;
-    }
-
-    private static String hostForUrl(String host) {
-        return host.equals("0.0.0.0") ? "127.0.0.1" : host.contains(":") ? "[" + host + "]" : host;
-    }
 
     static Options parse(String[] args) {
         Path rooms = null;
@@ -188,7 +172,7 @@ final class RoomsCommand {
                     }
                     break;
                 case "--port":
-                    port = port(v);
+                    port = WebSocketHost.parsePort(v);
                     break;
                 case "--host":
                     host = v;

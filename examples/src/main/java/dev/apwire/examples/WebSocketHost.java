@@ -211,4 +211,32 @@ final class WebSocketHost implements AutoCloseable {
             }
         }
     }
+
+    /**
+     * Parses a {@code --port} value.
+     *
+     * @param v the option's value
+     * @return the port, 0 for one the system picks
+     * @throws IllegalArgumentException when it is not an integer from 0 to 65535
+     */
+    static int parsePort(String v) {
+        int port;
+        try {
+            port = Integer.parseInt(v);
+        } catch (NumberFormatException e) {
+            port = -1;
+        }
+        if (port < 0 || port > 65535) {
+            throw new IllegalArgumentException("--port needs an integer from 0 to 65535, got '" + v + "'");
+        }
+        return port;
+    }
+
+    /** {@return the host part of a URL for the address a server binds: loopback for the wildcard, brackets for IPv6}
+     *
+     * @param host the bind address
+     */
+    static String urlHost(String host) {
+        return host.equals("0.0.0.0") ? "127.0.0.1" : host.contains(":") ? "[" + host + "]" : host;
+    }
 }
