@@ -28,7 +28,7 @@ cat > "$work/settings.xml" <<XML
 XML
 mvn_() { mvn -B -ntp -q -s "$work/settings.xml" -Dmaven.repo.local="$work/repo" "$@"; }
 
-version=$(sed -n 's|^  <version>\(.*\)</version>|\1|p' bom/pom.xml | head -1)
+version=$(sed -n 's|^  <version>\(.*\)</version>|\1|p' bom/pom.xml | sed -n 1p)
 echo "consumer check: installing apwire $version into a scratch repository"
 mvn_ install -DskipTests
 

@@ -159,7 +159,7 @@ done
   echo
   echo "$(date -u '+%Y-%m-%d %H:%M UTC'), commit $(git rev-parse --short HEAD 2>/dev/null || echo unknown), $RUNS fresh-server run(s) per scenario;"
   echo "server pinned to core $SERVER_CORE, generator to core $GEN_CORE; server JVM flags: \`$JAVA_FLAGS ${CDS_FLAGS[*]:-}\`;"
-  echo "$(java -version 2>&1 | head -1), node $(node --version), $(nproc) cores; summarize.mjs --max-other $MAX_OTHER."
+  echo "$(java -version 2>&1 | sed -n 1p), node $(node --version), $(nproc) cores; summarize.mjs --max-other $MAX_OTHER."
   echo
   echo "## Server CPU per delivered frame"
   echo
