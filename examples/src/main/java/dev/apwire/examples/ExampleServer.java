@@ -139,6 +139,11 @@ public final class ExampleServer implements AutoCloseable {
         return s;
     }
 
+    /** {@return the Jetty server under this one, for tests that look at its pools} */
+    org.eclipse.jetty.server.Server jetty() {
+        return host.server();
+    }
+
     /** {@return the port the server listens on} */
     int port() {
         return host.port();

@@ -31,7 +31,7 @@ final class ExampleServerCommand {
     static final int DEFAULT_PORT = 38281;
 
     static final String USAGE = "usage: java -jar apwire.jar server [--port 38281] [--host 127.0.0.1] " + ServerSetup.USAGE
-            + " [limit options] [--help]"
+            + " [--no-warmup] [limit options] [--help]"
             + "\n       java -jar apwire.jar server --rooms DIR [--default-room ID] [--create FILE] [limit options] (see examples/SERVER.md)";
 
     private ExampleServerCommand() {
@@ -64,10 +64,14 @@ final class ExampleServerCommand {
             System.out.print(help());
             return 0;
         }
+        // --no-warmup: listen at once, without the warm-ups (the first logins then run interpreted code); for
+        // measuring what the warm-ups cost, such as the resident memory of a server before its first socket
+        List<String> all = new ArrayList<>(java.util.Arrays.asList(args));
+        boolean warmup = !all.removeIf("--no-warmup"::equals);
         Options o;
         ServerSetup setup;
         try {
-            setup = ServerSetup.parse(args);
+            setup = ServerSetup.parse(all.toArray(new String[0]));
             o = parse(setup.rest().toArray(new String[0]));
         } catch (IllegalArgumentException e) {
             System.err.println("server: " + e.getMessage());
@@ -96,14 +100,16 @@ final class ExampleServerCommand {
                 return 1;
             }
         }
-        long warmStart = System.nanoTime();
-        int warmSteps = Warmup.run(room, ArchipelagoCodec.create(CodecLimits.CLIENT_FRAMES));
-        System.out.println("server: warmed up in " + (System.nanoTime() - warmStart) / 1_000_000 + " ms (" + warmSteps
-                + " steps on a throwaway room)");
-        long socketStart = System.nanoTime();
-        int warmSockets = SocketWarmup.run(room, o.limits());
-        System.out.println("server: warmed up Jetty in " + (System.nanoTime() - socketStart) / 1_000_000 + " ms ("
-                + warmSockets + " loopback connections to a throwaway server)");
+        if (warmup) {
+            long warmStart = System.nanoTime();
+            int warmSteps = Warmup.run(room, ArchipelagoCodec.create(CodecLimits.CLIENT_FRAMES));
+            System.out.println("server: warmed up in " + (System.nanoTime() - warmStart) / 1_000_000 + " ms (" + warmSteps
+                    + " steps on a throwaway room)");
+            long socketStart = System.nanoTime();
+            int warmSockets = SocketWarmup.run(room, o.limits());
+            System.out.println("server: warmed up Jetty in " + (System.nanoTime() - socketStart) / 1_000_000 + " ms ("
+                    + warmSockets + " loopback connections to a throwaway server)");
+        }
         ExampleServer server = ExampleServer.start(o.host(), o.port(), room, save, o.limits());
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             try {

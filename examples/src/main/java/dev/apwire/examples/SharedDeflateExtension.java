@@ -1,5 +1,7 @@
 package dev.apwire.examples;
 
+import java.util.zip.Inflater;
+import org.eclipse.jetty.util.Callback;
 import org.eclipse.jetty.websocket.core.ExtensionConfig;
 import org.eclipse.jetty.websocket.core.Frame;
 import org.eclipse.jetty.websocket.core.OpCode;
@@ -8,6 +10,7 @@ import org.eclipse.jetty.websocket.core.WebSocketComponents;
 import org.eclipse.jetty.websocket.core.internal.PerMessageDeflateExtension;
 import org.eclipse.jetty.websocket.core.server.WebSocketServerComponents;
 import org.eclipse.jetty.server.Server;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The example servers' permessage-deflate (RFC 7692): Jetty's own extension, negotiated without context takeover
@@ -23,7 +26,20 @@ import org.eclipse.jetty.server.Server;
  * (small messages compress less without the previous messages as dictionary). {@code client_no_context_takeover}
  * is left as the client offers it: Jetty 12's own client reads that parameter in a response as if it were about
  * the server's messages and keeps compressing with context, which a server resetting its inflater per message
- * cannot read (measured: close 1007, "invalid distance too far back"), so each connection keeps its inflater.
+ * cannot read (measured: close 1007, "invalid distance too far back"), so the client's messages keep their context.
+ *
+ * <p><b>Receiving: no inflater between messages.</b> With context takeover, a compressed client message may refer
+ * back to the text of the client's earlier compressed messages, up to 32 kB back (the LZ77 window). Jetty keeps
+ * one pooled inflater per connection for that, from the first compressed message to the close: about 7 kB of native
+ * zlib state and its 32 kB window, held by every idle connection (a {@code ws} client compresses even its
+ * {@code Connect}; measured about 12 kB resident per idle socket). Instead, this extension keeps the window itself:
+ * the last {@link InflateWindow#SIZE} bytes of the client's decompressed compressed messages, as a heap array only as
+ * long as what the client has sent (a few hundred bytes for a client that only logged in), and gives the inflater
+ * back to Jetty's pool at the end of every message. The next compressed message takes an inflater from the pool and
+ * presets the window as its dictionary ({@code inflateSetDictionary} of a raw stream), which is exactly the state the
+ * kept inflater would have had. Uncompressed messages ({@code RSV1} clear) are not part of the window (RFC 7692
+ * section 6: only compressed messages go through the compression context). The decompressed bounds (Jetty's frame
+ * and message sizes) are unchanged.
  *
  * <p><b>Sending.</b> A {@link PeerConnection} whose connection negotiated this extension sends each text frame
  * already compressed ({@link OutFrame#deflated()}, made once per frame and shared) as one {@code TEXT} frame with
@@ -35,13 +51,21 @@ import org.eclipse.jetty.server.Server;
  * <p>Subclasses Jetty's internal {@code PerMessageDeflateExtension} (12.1): an example driver's choice, to be
  * checked when Jetty is upgraded (the examples' tests cover the handshake and the bytes on the wire).
  *
- * <p>One instance per connection; Jetty calls it on its threads, one frame at a time per direction. Public
+ * <p>One instance per connection; Jetty calls it on its threads, one frame at a time per direction (the receiving
+ * state below is only touched by the incoming frames of the connection, one at a time). Public
  * because Jetty instantiates extensions through its object factory.
  */
 public final class SharedDeflateExtension extends PerMessageDeflateExtension {
 
     /** The extension's registered name. */
     static final String NAME = "permessage-deflate";
+
+    /** The client's compression context between its messages, when it keeps one; {@code null} without. */
+    private @Nullable InflateWindow window;
+    /** Whether the message being received is compressed (its first frame had {@code RSV1}). */
+    private boolean compressedMessage;
+    /** Whether an inflater is taken from the pool for the current message (its dictionary is set). */
+    private volatile boolean inflating;
 
     /** Jetty instantiates the extension for each connection that negotiates it. */
     public SharedDeflateExtension() {
@@ -62,6 +86,59 @@ public final class SharedDeflateExtension extends PerMessageDeflateExtension {
         ExtensionConfig c = new ExtensionConfig(config);
         c.setParameter("server_no_context_takeover");
         super.init(c, components);
+        window = config.getParameterKeys().contains("client_no_context_takeover") ? null : new InflateWindow();
+    }
+
+    @Override
+    public void onFrame(Frame frame, Callback callback) {
+        byte op = frame.getOpCode();
+        if (op == OpCode.TEXT || op == OpCode.BINARY) {
+            compressedMessage = frame.isRsv1();
+        }
+        super.onFrame(frame, callback);
+    }
+
+    /**
+     * Jetty's inflater for the current message: taken from the pool at the first compressed frame of a message,
+     * with the window of the client's earlier messages preset.
+     */
+    @Override
+    public Inflater getInflater() {
+        Inflater inflater = super.getInflater();
+        if (!inflating) {
+            inflating = true;
+            InflateWindow w = window;
+            if (w != null) {
+                w.preset(inflater);
+            }
+        }
+        return inflater;
+    }
+
+    @Override
+    public void releaseInflater() {
+        inflating = false;
+        super.releaseInflater();
+    }
+
+    /** Each decompressed frame of a compressed message joins the window; at its end the inflater goes back. */
+    @Override
+    protected void nextIncomingFrame(Frame frame, Callback callback) {
+        InflateWindow w = window;
+        if (w != null && compressedMessage && !frame.isControlFrame()) {
+            w.append(frame.getPayload());
+            if (frame.isFin()) {
+                compressedMessage = false;
+                releaseInflater();
+            }
+        }
+        super.nextIncomingFrame(frame, callback);
+    }
+
+    /** {@return how many bytes of the client's compression context this connection keeps (0 without takeover)} */
+    int windowBytes() {
+        InflateWindow w = window;
+        return w == null ? 0 : w.length();
     }
 
     @Override

@@ -13,6 +13,7 @@ import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.internal.HttpConnection;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.eclipse.jetty.util.thread.Scheduler;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
@@ -29,7 +30,27 @@ final class WebSocketHost implements AutoCloseable {
     /** Buffers Jetty keeps pooled between uses: at most this much heap (and as much direct memory) in all. */
     static final long POOLED_BUFFER_BYTES = 4L << 20;
 
-    private final Server server = new Server(null, null,
+    /**
+     * The most threads Jetty's pool starts: {@link #THREADS_PER_CORE} per core, at least {@link #MIN_MAX_THREADS}.
+     * Nothing the drivers run on Jetty's threads blocks (reads are decoded and handed on, writes never wait for the
+     * socket), so a few threads per core keep every core busy. Jetty's default of 200 let a login storm start a
+     * thread for nearly every queued handshake: 75 more threads for 1000 sockets logging in 100 at a time, each with
+     * a touched stack and a share of the C library's allocation arenas, about 19 MB resident that stayed after the
+     * storm (measured; see examples/SERVER.md).
+     */
+    static final int MAX_THREADS;
+    /** The smallest {@link #MAX_THREADS}. */
+    static final int MIN_MAX_THREADS = 16;
+    /** Jetty threads per core. */
+    static final int THREADS_PER_CORE = 4;
+    /** Threads Jetty's pool keeps even when idle. */
+    static final int MIN_THREADS = 4;
+
+    static {
+        MAX_THREADS = Math.max(MIN_MAX_THREADS, THREADS_PER_CORE * Runtime.getRuntime().availableProcessors());
+    }
+
+    private final Server server = new Server(new QueuedThreadPool(MAX_THREADS, MIN_THREADS), null,
             new ArrayByteBufferPool(0, -1, -1, -1, POOLED_BUFFER_BYTES, POOLED_BUFFER_BYTES));
     private final ServerConnector connector;
     private final ScheduledExecutorService stateThread;

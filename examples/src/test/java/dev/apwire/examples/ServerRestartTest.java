@@ -207,4 +207,18 @@ class ServerRestartTest {
         assertThat(status).isEqualTo(1);
         assertThat(captured.toString(StandardCharsets.UTF_8)).contains("server: cannot write the save " + save);
     }
+
+    @Test
+    void withNoWarmupTheServerListensAtOnceAndServesTheSame() throws Exception {
+        Child warm = new Child("--port", "0", "--disable-save");
+        URI warmUrl = warm.url();
+        Child cold = new Child("--port", "0", "--disable-save", "--no-warmup");
+        URI coldUrl = cold.url();
+        assertThat(warm.seen).anyMatch(l -> l.startsWith("server: warmed up in"))
+                .anyMatch(l -> l.startsWith("server: warmed up Jetty in"));
+        assertThat(cold.seen).noneMatch(l -> l.contains("warmed up"));
+        String a = new Socket(warmUrl).login();
+        String b = new Socket(coldUrl).login();
+        assertThat(b).isEqualTo(a);
+    }
 }

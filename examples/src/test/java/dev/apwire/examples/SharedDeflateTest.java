@@ -16,6 +16,7 @@ import org.eclipse.jetty.websocket.api.ExtensionConfig;
 import org.eclipse.jetty.websocket.api.Session;
 import org.eclipse.jetty.websocket.client.ClientUpgradeRequest;
 import org.eclipse.jetty.websocket.client.WebSocketClient;
+import org.eclipse.jetty.websocket.core.server.WebSocketServerComponents;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -108,6 +109,63 @@ class SharedDeflateTest {
             } finally {
                 client.stop();
             }
+        }
+    }
+
+    @Test
+    void compressedClientMessagesWithContextTakeoverAreReadAndNoInflaterIsHeldBetweenThem() throws Exception {
+        try (ExampleServer server = ExampleServer.start("127.0.0.1", 0, DemoWorld.load())) {
+            WebSocketClient client = new WebSocketClient();
+            client.start();
+            try {
+                List<Session> sessions = new java.util.ArrayList<>();
+                List<LinkedBlockingQueue<String>> queues = new java.util.ArrayList<>();
+                for (int c = 0; c < 3; c++) {
+                    LinkedBlockingQueue<String> texts = new LinkedBlockingQueue<>();
+                    CompletableFuture<Session> opened = new CompletableFuture<>();
+                    ClientUpgradeRequest request = new ClientUpgradeRequest(URI.create("ws://127.0.0.1:" + server.port()));
+                    // Jetty's client compresses every message and keeps its context (no client_no_context_takeover)
+                    request.addExtensions("permessage-deflate");
+                    Session s = client.connect(new Reader(opened, texts), request).get(5, TimeUnit.SECONDS);
+                    opened.get(5, TimeUnit.SECONDS);
+                    assertThat(s.getUpgradeResponse().getExtensions()).singleElement()
+                            .satisfies(e -> assertThat(e.getParameters()).doesNotContainKey("client_no_context_takeover"));
+                    assertThat(texts.poll(5, TimeUnit.SECONDS)).startsWith("[{\"cmd\":\"RoomInfo\"");
+                    sessions.add(s);
+                    queues.add(texts);
+                }
+                for (int round = 0; round < 12; round++) {
+                    for (int c = 0; c < sessions.size(); c++) {
+                        // the same text again and again: each message is mostly a reference into the previous ones
+                        String games = round % 2 == 0 ? "[\"Pebble Quest\"]" : "[\"Lantern Run\"]";
+                        sessions.get(c).sendText("[{\"cmd\":\"GetDataPackage\",\"games\":" + games + "}]", Callback.NOOP);
+                        String answer = queues.get(c).poll(5, TimeUnit.SECONDS);
+                        assertThat(answer).as("connection %d, round %d", c, round).startsWith("[{\"cmd\":\"DataPackage\"")
+                                .contains(round % 2 == 0 ? "Red Pebble" : "Lantern Oil");
+                    }
+                }
+                // every connection is open and has sent compressed messages, yet none holds an inflater
+                org.eclipse.jetty.util.Pool<?> inflaters = WebSocketServerComponents.ensureWebSocketComponents(server.jetty())
+                        .getInflaterPool().getPool();
+                assertThat(inflaters.getInUseCount()).isZero();
+                for (Session s : sessions) {
+                    assertThat(s.isOpen()).isTrue();
+                    s.close();
+                }
+            } finally {
+                client.stop();
+            }
+        }
+    }
+
+    @Test
+    void jettysThreadPoolIsBounded() throws Exception {
+        try (ExampleServer server = ExampleServer.start("127.0.0.1", 0, DemoWorld.load())) {
+            org.eclipse.jetty.util.thread.ThreadPool.SizedThreadPool pool =
+                    (org.eclipse.jetty.util.thread.ThreadPool.SizedThreadPool) server.jetty().getThreadPool();
+            assertThat(pool.getMaxThreads()).isEqualTo(WebSocketHost.MAX_THREADS)
+                    .isBetween(WebSocketHost.MIN_MAX_THREADS, 200 - 1);
+            assertThat(pool.getMinThreads()).isEqualTo(WebSocketHost.MIN_THREADS);
         }
     }
 }
