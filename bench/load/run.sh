@@ -16,6 +16,8 @@
 #   LOAD_SRC=DIR        the load generator (default: the first of ../shared/bench/load, ../../shared/bench/load)
 #   SERVER_CORE=0 GEN_CORE=1   the cores taskset pins the server and the generator to
 #   JAVA_FLAGS="..."    the server JVM's flags (default: the recommended ones below)
+#   SERVER_ARGS="..."   more arguments for the server, e.g. "--warmup room" or "--warmup none" to measure the resident
+#                       memory of a server without the (socket) warm-up (bench/README.md, idle memory)
 #   SAVE=0              0: the server runs with --disable-save (the reference MultiServer.py saves on a timer, every
 #                       600 s by default, so never within a run); 1: with its default save file beside the multiworld,
 #                       removed before each start so that every room is fresh (the server then holds each step's
@@ -98,7 +100,7 @@ start_server() {
   if [[ "$SAVE" == 1 ]]; then save_flag=; fi
   # shellcheck disable=SC2086
   taskset -c "$SERVER_CORE" java $JAVA_FLAGS "$@" -jar "$JAR" server --multiworld "$WORLD_FILE" $save_flag --host 127.0.0.1 --port 0 \
-      >"$log" 2>&1 &
+      ${SERVER_ARGS:-} >"$log" 2>&1 &
   SERVER_PID=$!
   PORT=
   for _ in $(seq 1 600); do
@@ -158,7 +160,7 @@ done
   echo "# Load runs of the apwire example server"
   echo
   echo "$(date -u '+%Y-%m-%d %H:%M UTC'), commit $(git rev-parse --short HEAD 2>/dev/null || echo unknown), $RUNS fresh-server run(s) per scenario;"
-  echo "server pinned to core $SERVER_CORE, generator to core $GEN_CORE; server JVM flags: \`$JAVA_FLAGS ${CDS_FLAGS[*]:-}\`;"
+  echo "server pinned to core $SERVER_CORE, generator to core $GEN_CORE; server JVM flags: \`$JAVA_FLAGS ${CDS_FLAGS[*]:-}\`${SERVER_ARGS:+; server arguments: \`$SERVER_ARGS\`};"
   echo "$(java -version 2>&1 | sed -n 1p), node $(node --version), $(nproc) cores; summarize.mjs --max-other $MAX_OTHER."
   echo
   echo "## Server CPU per delivered frame"

@@ -31,7 +31,7 @@ final class ExampleServerCommand {
     static final int DEFAULT_PORT = 38281;
 
     static final String USAGE = "usage: java -jar apwire.jar server [--port 38281] [--host 127.0.0.1] " + ServerSetup.USAGE
-            + " [--no-warmup] [limit options] [--help]"
+            + " [--warmup full|room|none] [limit options] [--help]"
             + "\n       java -jar apwire.jar server --rooms DIR [--default-room ID] [--create FILE] [limit options] (see examples/SERVER.md)";
 
     private ExampleServerCommand() {
@@ -64,10 +64,21 @@ final class ExampleServerCommand {
             System.out.print(help());
             return 0;
         }
-        // --no-warmup: listen at once, without the warm-ups (the first logins then run interpreted code); for
-        // measuring what the warm-ups cost, such as the resident memory of a server before its first socket
+        // --warmup full (the default): the room warm-up, then the socket warm-up; room: only the room warm-up; none:
+        // listen at once (the first logins then run interpreted code). For measuring what the warm-ups cost, such as
+        // the resident memory of a server before its first socket.
         List<String> all = new ArrayList<>(java.util.Arrays.asList(args));
-        boolean warmup = !all.removeIf("--no-warmup"::equals);
+        int w = all.indexOf("--warmup");
+        String warmup = "full";
+        if (w >= 0) {
+            warmup = w + 1 < all.size() ? all.get(w + 1) : "";
+            if (!List.of("full", "room", "none").contains(warmup)) {
+                System.err.println("server: --warmup is one of full, room, none");
+                System.err.println(USAGE);
+                return 2;
+            }
+            all.subList(w, w + 2).clear();
+        }
         Options o;
         ServerSetup setup;
         try {
@@ -100,11 +111,13 @@ final class ExampleServerCommand {
                 return 1;
             }
         }
-        if (warmup) {
+        if (!warmup.equals("none")) {
             long warmStart = System.nanoTime();
             int warmSteps = Warmup.run(room, ArchipelagoCodec.create(CodecLimits.CLIENT_FRAMES));
             System.out.println("server: warmed up in " + (System.nanoTime() - warmStart) / 1_000_000 + " ms (" + warmSteps
                     + " steps on a throwaway room)");
+        }
+        if (warmup.equals("full")) {
             long socketStart = System.nanoTime();
             int warmSockets = SocketWarmup.run(room, o.limits());
             System.out.println("server: warmed up Jetty in " + (System.nanoTime() - socketStart) / 1_000_000 + " ms ("

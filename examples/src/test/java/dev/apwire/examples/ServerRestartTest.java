@@ -209,16 +209,25 @@ class ServerRestartTest {
     }
 
     @Test
-    void withNoWarmupTheServerListensAtOnceAndServesTheSame() throws Exception {
-        Child warm = new Child("--port", "0", "--disable-save");
-        URI warmUrl = warm.url();
-        Child cold = new Child("--port", "0", "--disable-save", "--no-warmup");
-        URI coldUrl = cold.url();
-        assertThat(warm.seen).anyMatch(l -> l.startsWith("server: warmed up in"))
+    void theWarmupOptionChoosesTheWarmUpsAndTheServerServesTheSame() throws Exception {
+        Child full = new Child("--port", "0", "--disable-save");
+        URI fullUrl = full.url();
+        Child room = new Child("--port", "0", "--disable-save", "--warmup", "room");
+        URI roomUrl = room.url();
+        Child none = new Child("--port", "0", "--disable-save", "--warmup", "none");
+        URI noneUrl = none.url();
+        assertThat(full.seen).anyMatch(l -> l.startsWith("server: warmed up in"))
                 .anyMatch(l -> l.startsWith("server: warmed up Jetty in"));
-        assertThat(cold.seen).noneMatch(l -> l.contains("warmed up"));
-        String a = new Socket(warmUrl).login();
-        String b = new Socket(coldUrl).login();
-        assertThat(b).isEqualTo(a);
+        assertThat(room.seen).anyMatch(l -> l.startsWith("server: warmed up in"))
+                .noneMatch(l -> l.startsWith("server: warmed up Jetty"));
+        assertThat(none.seen).noneMatch(l -> l.contains("warmed up"));
+        String a = new Socket(fullUrl).login();
+        assertThat(new Socket(roomUrl).login()).isEqualTo(a);
+        assertThat(new Socket(noneUrl).login()).isEqualTo(a);
+
+        Child bad = new Child("--port", "0", "--warmup", "sometimes");
+        assertThat(bad.process.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        assertThat(bad.process.exitValue()).isEqualTo(2);
+        assertThat(bad.awaitLine("--warmup")).isEqualTo("server: --warmup is one of full, room, none");
     }
 }
