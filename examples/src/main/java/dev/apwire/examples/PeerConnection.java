@@ -462,11 +462,12 @@ public final class PeerConnection implements Session.Listener {
                 if (f != null) {
                     bytes += f.length();
                     if (c != null) {
-                        Frame frame = new Frame(OpCode.TEXT);
+                        Frame frame;
                         if (deflate) {
-                            frame.setRsv1(true);
-                            frame.setPayload(f.deflated());
+                            boolean z = f.compressed();
+                            frame = new SharedDeflateExtension.Prepared(z ? f.deflated() : f.text(), z);
                         } else {
+                            frame = new Frame(OpCode.TEXT);
                             frame.setPayload(f.text());
                         }
                         c.sendFrame(frame, org.eclipse.jetty.util.Callback.NOOP, true);
