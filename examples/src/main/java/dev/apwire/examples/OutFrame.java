@@ -24,7 +24,7 @@ final class OutFrame {
      * inflate (with {@code server_no_context_takeover}, also a fresh inflate context). Node's {@code ws} uses the
      * same default threshold for what it sends.
      */
-    static final int COMPRESS_MIN_BYTES = Integer.getInteger("apwire.compressMinBytes", 1024);
+    static final int COMPRESS_MIN_BYTES = 1024;
 
     /**
      * Coalesced frames ({@link #concat}) stop growing at this many bytes: a merged frame is never bigger than this
@@ -96,7 +96,7 @@ final class OutFrame {
      * @return the merged frame
      */
     static OutFrame concat(java.util.List<OutFrame> parts) {
-        int size = 2;
+        int size = 1; // the opening bracket
         for (OutFrame f : parts) {
             size += f.length() - 1; // its commands, and a comma or the closing bracket
         }
