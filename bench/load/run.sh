@@ -161,7 +161,7 @@ done
   echo "server pinned to core $SERVER_CORE, generator to core $GEN_CORE; server JVM flags: \`$JAVA_FLAGS ${CDS_FLAGS[*]:-}\`;"
   echo "$(java -version 2>&1 | sed -n 1p), node $(node --version), $(nproc) cores; summarize.mjs --max-other $MAX_OTHER."
   echo
-  echo "## Server CPU per delivered frame"
+  echo "## Server CPU per delivered frame and per delivered packet"
   echo
   if compgen -G "$RESULTS/*.json" >/dev/null; then node "$ROOT/bench/load/cpu-per-frame.mjs" "$RESULTS"/*.json; else echo "(no results)"; fi
   echo
