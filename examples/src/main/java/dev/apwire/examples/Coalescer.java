@@ -13,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 import org.eclipse.jetty.websocket.api.StatusCode;
 import org.jspecify.annotations.Nullable;
 
@@ -110,7 +111,11 @@ final class Coalescer {
     private Pending share(PeerConnection c) {
         if (!flushQueued) {
             flushQueued = true;
-            stateThread.execute(this::flush);
+            try {
+                stateThread.execute(this::flush);
+            } catch (RejectedExecutionException e) {
+                flushQueued = false; // the server is stopping: nothing more is sent
+            }
         }
         return pending.computeIfAbsent(c, k -> new Pending());
     }
