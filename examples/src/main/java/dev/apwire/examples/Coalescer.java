@@ -18,17 +18,21 @@ import org.eclipse.jetty.websocket.api.StatusCode;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The room server's outbound side on the room thread: collects the frames of the room steps made while the room
- * thread has work queued, and sends each connection its share as few frames as the protocol allows.
+ * A room's outbound side on the thread that owns the room: collects the frames of the room steps made while that
+ * thread has work queued, and sends each connection its share as few frames as the protocol allows. Both room
+ * servers use it: {@link ExampleServer} has one on its room thread, {@link MultiRoomServer} one per loaded room on
+ * that room's executor.
  *
  * <h2>Theory of operation</h2>
- * Owned by one state thread (the room thread of {@link ExampleServer}); every method is called on it. {@link #add}
+ * Owned by one state thread (the room thread of {@link ExampleServer}, or the {@link SerialExecutor} of one room of
+ * {@link MultiRoomServer}); every method is called on it. {@link #add}
  * takes a step: each distinct frame is encoded once to bytes shared by all its recipients ({@link OutFrame}), and
  * each recipient's frames, and a close, are appended to that connection's pending list (the connection is looked
  * up at once, so a close in a later step cannot reorder anything). The first {@code add} after a flush queues one
  * {@link #flush} task on the state thread: it runs after every task already queued there, so the steps of a burst
  * (a login storm's {@code Connect}s, a run of checks) land in one batch, while a lone step is flushed as soon as
- * its task ends, with no timer and no added delay.
+ * its task ends, with no timer and no added delay. A close the driver decides (a login deadline, an internal
+ * error) goes through {@link #close}, behind the frames already pending for that connection.
  *
  * <p>{@link #flush} hands each connection its pending frames in one {@link PeerConnection#send} call, with runs
  * of consecutive frames merged into one frame ({@link OutFrame#concat}: the protocol's frames are JSON arrays of
@@ -39,7 +43,8 @@ import org.jspecify.annotations.Nullable;
  * form. A merged frame grows to at most {@link OutFrame#MAX_COALESCED_BYTES} (or a single frame's size, if bigger).
  * The per-connection bounds are {@link PeerConnection}'s, on the bytes of each {@code send}, as before.
  *
- * <p>Not thread-safe: state-thread only.
+ * <p>Not thread-safe: state-thread only. Several coalescers (one per room) may share the connection map if it is
+ * thread-safe; each touches only the connections of its own room.
  */
 final class Coalescer {
 
@@ -73,11 +78,13 @@ final class Coalescer {
      *
      * @param step the step
      * @param connections the open connections by id (a connection not in it gets nothing)
+     * @return the ids of the connections the step closes, in order (also those no longer in {@code connections})
      */
-    void add(RoomStep<Long> step, Map<Long, PeerConnection> connections) {
+    List<Long> add(RoomStep<Long> step, Map<Long, PeerConnection> connections) {
         if (step.isEmpty()) {
-            return;
+            return List.of();
         }
+        List<Long> closed = List.of();
         for (RoomAction<Long> a : step.actions()) {
             if (a instanceof RoomDelivery<Long> d) {
                 PeerConnection c = connections.get(a.connection());
@@ -85,12 +92,17 @@ final class Coalescer {
                     share(c).frames.add(encoded.computeIfAbsent(d.frame(), f -> new OutFrame(codec.encodeServerFrameBytes(f))));
                 }
             } else if (a instanceof RoomClose<Long> close) {
+                if (closed.isEmpty()) {
+                    closed = new ArrayList<>(1);
+                }
+                closed.add(a.connection());
                 PeerConnection c = connections.remove(a.connection());
                 if (c != null) {
                     close(c, StatusCode.NORMAL, close.reason());
                 }
             }
         }
+        return closed;
     }
 
     /**
