@@ -7,6 +7,7 @@
 #
 #   bench/load/run.sh                          # everything, 3 runs each (about 20 minutes on a 2-core machine)
 #   RUNS=1 SCENARIOS="login100 checks" bench/load/run.sh
+#   ROOMS=1 RUNS=3 SCENARIOS=login100 bench/load/run.sh   # the same, against the many-rooms server (server --rooms)
 #
 # Scenarios: login100 login300 storage checks checks-notext chat idle.
 # Environment (all optional):
@@ -16,12 +17,17 @@
 #   LOAD_SRC=DIR        the load generator (default: the first of ../shared/bench/load, ../../shared/bench/load)
 #   SERVER_CORE=0 GEN_CORE=1   the cores taskset pins the server and the generator to
 #   JAVA_FLAGS="..."    the server JVM's flags (default: the recommended ones below)
-#   SERVER_ARGS="..."   more arguments for the server, e.g. "--warmup room" or "--warmup none" to measure the resident
-#                       memory of a server without the (socket) warm-up (bench/README.md, idle memory)
+#   SERVER_ARGS="..."   more arguments for the server, e.g. "--warmup room" or "--warmup none" (single-room server) to
+#                       measure the resident memory of a server without the (socket) warm-up (examples/SERVER.md, idle memory)
 #   SAVE=0              0: the server runs with --disable-save (the reference MultiServer.py saves on a timer, every
 #                       600 s by default, so never within a run); 1: with its default save file beside the multiworld,
 #                       removed before each start so that every room is fresh (the server then holds each step's
 #                       frames until the save that must precede them, up to 100 ms later)
+#   ROOMS=0             1: drive the many-rooms server instead (MultiRoomServer): before each run a fresh rooms
+#                       directory target/load/rooms gets the world as its one room (server --rooms DIR --create FILE),
+#                       and the server starts as server --rooms DIR --default-room ID, so the generator's v1.0 clients
+#                       reach that room without Join. The rooms server has no --disable-save: a room is saved within
+#                       100 ms of a change and holds the frames that show it until then (like SAVE=1); SAVE is ignored
 #   CDS=1               build a class-data-sharing archive of the server's classes once and start every run with it
 #   MAX_OTHER=0.25      summarize.mjs leaves out runs during which other processes used more than this many cores
 #                       (raise it on a shared machine and say so next to the figures)
@@ -48,6 +54,8 @@ GEN_CORE=${GEN_CORE:-1}
 MAX_OTHER=${MAX_OTHER:-0.25}
 CDS=${CDS:-1}
 SAVE=${SAVE:-0}
+ROOMS=${ROOMS:-0}
+LABEL=apwire; if [[ "$ROOMS" == 1 ]]; then LABEL=apwire-rooms; fi
 JAVA_FLAGS=${JAVA_FLAGS:-"-XX:+UseSerialGC -XX:TieredStopAtLevel=1"}
 JAR=$ROOT/examples/target/apwire.jar
 OUT=$ROOT/target/load
@@ -98,9 +106,20 @@ start_server() {
   # a save left by the previous run would restore its checked locations: every room starts fresh
   rm -f "${WORLD_FILE%.archipelago}.apwsave"
   if [[ "$SAVE" == 1 ]]; then save_flag=; fi
-  # shellcheck disable=SC2086
-  taskset -c "$SERVER_CORE" java $JAVA_FLAGS "$@" -jar "$JAR" server --multiworld "$WORLD_FILE" $save_flag --host 127.0.0.1 --port 0 \
-      ${SERVER_ARGS:-} >"$log" 2>&1 &
+  if [[ "$ROOMS" == 1 ]]; then
+    # a fresh rooms directory with the world as its only room, served as the default room of v1.0 clients
+    local rooms=$OUT/rooms id
+    rm -rf "$rooms"; mkdir -p "$rooms"
+    id=$(taskset -c "$SERVER_CORE" java -jar "$JAR" server --rooms "$rooms" --create "$WORLD_FILE" | tail -n 1) \
+        || { echo "run.sh: server --rooms --create failed" >&2; return 1; }
+    # shellcheck disable=SC2086
+    taskset -c "$SERVER_CORE" java $JAVA_FLAGS "$@" -jar "$JAR" server --rooms "$rooms" --default-room "$id" \
+        --host 127.0.0.1 --port 0 ${SERVER_ARGS:-} >"$log" 2>&1 &
+  else
+    # shellcheck disable=SC2086
+    taskset -c "$SERVER_CORE" java $JAVA_FLAGS "$@" -jar "$JAR" server --multiworld "$WORLD_FILE" $save_flag --host 127.0.0.1 --port 0 \
+        ${SERVER_ARGS:-} >"$log" 2>&1 &
+  fi
   SERVER_PID=$!
   PORT=
   for _ in $(seq 1 600); do
@@ -148,7 +167,7 @@ for sc in $SCENARIOS; do
     if ! start_server "$OUT/logs/server-$sc-$i.log" "${CDS_FLAGS[@]}"; then FAILED+=("$sc-$i (server did not start)"); continue; fi
     # shellcheck disable=SC2086
     if ! taskset -c "$GEN_CORE" node "$OUT/load.mjs" --url "ws://127.0.0.1:$PORT" --world "$OUT/world-100.json" $args \
-        --server-pid "$SERVER_PID" --label "apwire $sc" --out "$RESULTS/$sc-$i.json" --quiet >"$OUT/logs/load-$sc-$i.log" 2>&1; then
+        --server-pid "$SERVER_PID" --label "$LABEL $sc" --out "$RESULTS/$sc-$i.json" --quiet >"$OUT/logs/load-$sc-$i.log" 2>&1; then
       FAILED+=("$sc-$i (see target/load/logs/load-$sc-$i.log)")
     fi
     stop_server
@@ -157,13 +176,13 @@ done
 
 # --- the summary ---------------------------------------------------------------------------------------------------
 {
-  echo "# Load runs of the apwire example server"
+  if [[ "$ROOMS" == 1 ]]; then echo "# Load runs of the apwire example server, many-rooms mode (server --rooms, default room)"; else echo "# Load runs of the apwire example server"; fi
   echo
   echo "$(date -u '+%Y-%m-%d %H:%M UTC'), commit $(git rev-parse --short HEAD 2>/dev/null || echo unknown), $RUNS fresh-server run(s) per scenario;"
   echo "server pinned to core $SERVER_CORE, generator to core $GEN_CORE; server JVM flags: \`$JAVA_FLAGS ${CDS_FLAGS[*]:-}\`${SERVER_ARGS:+; server arguments: \`$SERVER_ARGS\`};"
   echo "$(java -version 2>&1 | sed -n 1p), node $(node --version), $(nproc) cores; summarize.mjs --max-other $MAX_OTHER."
   echo
-  echo "## Server CPU per delivered frame"
+  echo "## Server CPU per delivered frame and per delivered packet"
   echo
   if compgen -G "$RESULTS/*.json" >/dev/null; then node "$ROOT/bench/load/cpu-per-frame.mjs" "$RESULTS"/*.json; else echo "(no results)"; fi
   echo

@@ -44,9 +44,10 @@ import org.jspecify.annotations.Nullable;
  *       (off the room thread), charges its commands to the connection's allowance and hands the packets to the
  *       room thread.</li>
  *   <li>The room thread (one single-threaded executor) makes every room call, owns the id-to-connection map,
- *       and turns each {@link RoomStep} into sends: every distinct frame is encoded once to UTF-8 bytes shared by
- *       all its recipients, and each connection gets the frames (and a close) of the step in one
- *       {@link PeerConnection#send} call. It never writes to a socket.</li>
+ *       and turns the {@link RoomStep}s of each burst of its work into sends ({@link Coalescer}): every distinct
+ *       frame is encoded once to UTF-8 bytes shared by all its recipients, each connection gets its frames (and a
+ *       close) of the burst in one {@link PeerConnection#send} call, runs of consecutive frames merged into one
+ *       JSON array. It never writes to a socket.</li>
  *   <li>Jetty's pool writes: one batched write and one flush per connection per step.</li>
  * </ul>
  * {@link RoomUpkeep} runs the room's deadlines (delayed logins, a countdown) and holds a step's frames until the
@@ -77,6 +78,8 @@ public final class ExampleServer implements AutoCloseable {
     private final ArchipelagoCodec codec = ArchipelagoCodec.create(CodecLimits.CLIENT_FRAMES);
     /** Open connections by id; only touched on {@link #roomThread}. */
     private final Map<Long, PeerConnection> connections = new HashMap<>();
+    /** The frames of the room thread's current burst of steps; only touched on {@link #roomThread}. */
+    private final Coalescer out;
     private long nextId = 1;
 
     private ExampleServer(String host, int port, ArchipelagoRoom<Long> room, @Nullable Path save, ConnectionLimits limits) {
@@ -84,6 +87,7 @@ public final class ExampleServer implements AutoCloseable {
         this.limits = limits;
         this.host = new WebSocketHost(host, port, "archipelago-room", limits);
         this.roomThread = this.host.stateThread();
+        this.out = new Coalescer(codec, roomThread);
         this.upkeep = new RoomUpkeep(room, save, roomThread, this::deliver, this::exit);
         Events events = new Events();
         this.handler = PeerConnections.upgradeHandler(this.host, limits, "/", PING_INTERVAL.multipliedBy(3),
@@ -283,7 +287,7 @@ public final class ExampleServer implements AutoCloseable {
         long i = c.id();
         if (connections.get(i) == c && room.slotOf(i).isEmpty()) {
             connections.remove(i);
-            c.close(StatusCode.POLICY_VIOLATION, "no successful Connect within " + limits.loginTimeout().toMillis() + " ms");
+            out.close(c, StatusCode.POLICY_VIOLATION, "no successful Connect within " + limits.loginTimeout().toMillis() + " ms");
             apply(room.close(i, Instant.now()));
         }
     }
@@ -303,7 +307,7 @@ public final class ExampleServer implements AutoCloseable {
                             + "; the connection is closed and the server keeps serving");
                     e.printStackTrace();
                     if (c != null) {
-                        c.close(StatusCode.SERVER_ERROR, "internal server error");
+                        out.close(c, StatusCode.SERVER_ERROR, "internal server error");
                         if (connections.remove(i) != null) {
                             try {
                                 apply(room.close(i, Instant.now()));
@@ -330,9 +334,9 @@ public final class ExampleServer implements AutoCloseable {
         }
     }
 
-    /** Sends a step (see {@link PeerConnections#deliver}). */
+    /** Sends a step, coalesced with the other steps of the room thread's burst (see {@link Coalescer}). */
     private void deliver(RoomStep<Long> step) {
-        PeerConnections.deliver(step, codec, connections);
+        out.add(step, connections);
     }
 
     private void pingAll() {

@@ -64,15 +64,21 @@ import org.jspecify.annotations.Nullable;
  *       on a shared pool of worker threads): every call into that room, its sends, its timer
  *       ({@code nextDeadline} / {@code onTimeout}: countdowns) and its saves. As in the single-room server, the
  *       room is saved within {@link #SAVE_DELAY} of a change and the frames that show the change are held until
- *       then. A room's sends go to its connections' {@link PeerConnection#send} (never a socket write: Jetty's pool
- *       writes), so a slow reader or a flood in one room never holds up another room's executor or frames.
+ *       then. A room's sends go through its own {@link Coalescer}, as in the single-room server: the frames of the
+ *       steps of one burst of the executor's work (the tasks queued when the first of them was made) are merged
+ *       per connection and handed to its {@link PeerConnection#send} once, closes the room or its executor decides
+ *       behind them (never a socket write: Jetty's pool writes), so a slow reader or a flood in one room never holds up another room's executor or frames.
  *       Rooms never wait for each other. One timer thread only waits and hands due tasks to the rooms' executors
  *       (and runs the connections' own timers).</li>
  *   <li>Loads run on the worker pool; the store is asked about one room at a time (the host loads a room once
  *       and unloads it only when it is idle).</li>
  * </ul>
  * A connection's frames go through the host thread and then, in the same order, to its room executor, so a
- * frame of {@code [Join, Connect]} is attached before the {@code Connect} reaches the room. When a room closes a
+ * frame of {@code [Join, Connect]} is attached before the {@code Connect} reaches the room. The commands of one
+ * frame that the host forwards run in the room as one task, so their answers are one burst there and reach the
+ * client as one message. A host close of a connection in a room (a second {@code Join}) is carried out on the room's
+ * executor, behind the answers to what the connection sent before it; before {@code Join} nothing is coalesced (the
+ * host thread sends nothing but its closes). When a room closes a
  * connection, or the socket closes, the host thread learns it and the room's idle time may start. On
  * {@link #close()} the server stops listening and then saves every loaded room.
  *
@@ -110,6 +116,14 @@ public final class MultiRoomServer implements AutoCloseable {
     private final Map<Long, LoadedRoom> routes = new HashMap<>();
     private final AtomicInteger loads = new AtomicInteger();
     private final java.util.concurrent.atomic.AtomicBoolean closing = new java.util.concurrent.atomic.AtomicBoolean();
+    /**
+     * The forwarded inputs of the frame the host thread is receiving, in order, all for one connection in one room:
+     * they run in that room as one task ({@link #sendForwarded}), so their answers are one burst there; host thread
+     * only.
+     */
+    private final List<RoomInput> forwarded = new ArrayList<>();
+    private @Nullable LoadedRoom forwardedTo;
+    private long forwardedFor;
     private long nextId = 1;
     private @Nullable ScheduledFuture<?> timer;
     private @Nullable Instant timerAt;
@@ -122,6 +136,8 @@ public final class MultiRoomServer implements AutoCloseable {
         final RoomId id;
         final ArchipelagoRoom<Long> room;
         final SerialExecutor executor;
+        /** The room's outbound frames, coalesced per burst of the executor's work. */
+        final Coalescer out;
         /** {@link ArchipelagoRoom#changes()} at the last save (or load). */
         long saved;
         /** Steps held back until the next save, in order. */
@@ -130,10 +146,11 @@ public final class MultiRoomServer implements AutoCloseable {
         @Nullable ScheduledFuture<?> timer;
         @Nullable Instant timerAt;
 
-        LoadedRoom(RoomId id, ArchipelagoRoom<Long> room, SerialExecutor executor) {
+        LoadedRoom(RoomId id, ArchipelagoRoom<Long> room, SerialExecutor executor, ArchipelagoCodec codec) {
             this.id = id;
             this.room = room;
             this.executor = executor;
+            this.out = new Coalescer(codec, executor);
             this.saved = room.changes();
         }
 
@@ -359,17 +376,21 @@ public final class MultiRoomServer implements AutoCloseable {
             malformed(c, "malformed frame");
             return;
         }
-        for (Decoded<ClientPacket> d : decoded) {
-            if (!connections.containsKey(i) || !host.isOpen(i)) {
-                return;
+        try {
+            for (Decoded<ClientPacket> d : decoded) {
+                if (!connections.containsKey(i) || !host.isOpen(i)) {
+                    return;
+                }
+                Instant now = Instant.now();
+                if (d instanceof Decoded.Ok<ClientPacket> ok) {
+                    apply(host.receive(i, ok.packet(), now), (room, conn, t) -> room.receive(conn, ok.packet(), t));
+                } else if (d instanceof Decoded.Problem<ClientPacket> p) {
+                    apply(host.receiveInvalid(i, p.invalidPacket(), now),
+                            (room, conn, t) -> room.receiveInvalid(conn, p.invalidPacket(), p.fatal(), t));
+                }
             }
-            Instant now = Instant.now();
-            if (d instanceof Decoded.Ok<ClientPacket> ok) {
-                apply(host.receive(i, ok.packet(), now), (room, conn, t) -> room.receive(conn, ok.packet(), t));
-            } else if (d instanceof Decoded.Problem<ClientPacket> p) {
-                apply(host.receiveInvalid(i, p.invalidPacket(), now),
-                        (room, conn, t) -> room.receiveInvalid(conn, p.invalidPacket(), p.fatal(), t));
-            }
+        } finally {
+            sendForwarded();
         }
     }
 
@@ -377,7 +398,41 @@ public final class MultiRoomServer implements AutoCloseable {
         long i = c.id();
         if (connections.containsKey(i) && host.isOpen(i)) {
             apply(host.receiveMalformed(i, Instant.now()), (room, conn, t) -> room.receiveMalformed(conn, reason, t));
+            sendForwarded();
         }
+    }
+
+    /** Adds a forwarded input to {@link #forwarded}, first sending what is there for another room or connection. */
+    private void forward(LoadedRoom r, long connection, RoomInput input) {
+        if (forwardedTo != r || forwardedFor != connection) {
+            sendForwarded();
+            forwardedTo = r;
+            forwardedFor = connection;
+        }
+        forwarded.add(input);
+    }
+
+    /**
+     * Hands the forwarded inputs to their room as one task: each in order while the connection is open there, each
+     * step carried out as {@link #onRoom} does. Called at the end of a frame and before any other room work the
+     * host thread starts, so the room sees everything in the order the host decided it.
+     */
+    private void sendForwarded() {
+        LoadedRoom r = forwardedTo;
+        if (r == null) {
+            return;
+        }
+        List<RoomInput> inputs = List.copyOf(forwarded);
+        long c = forwardedFor;
+        forwarded.clear();
+        forwardedTo = null;
+        r.executor().execute(() -> {
+            for (RoomInput input : inputs) {
+                if (!r.room().isOpen(c) || !roomCall(r, c, "receiving a frame", room -> input.apply(room, c, Instant.now()))) {
+                    return;
+                }
+            }
+        });
     }
 
     /**
@@ -401,7 +456,7 @@ public final class MultiRoomServer implements AutoCloseable {
             if (!room.isOpen(i) || room.slotOf(i).isPresent() || connections.remove(i) == null) {
                 return null;
             }
-            c.close(StatusCode.POLICY_VIOLATION, reason);
+            r.out.close(c, StatusCode.POLICY_VIOLATION, reason);
             hostForgets(i);
             return room.close(i, Instant.now());
         });
@@ -418,6 +473,14 @@ public final class MultiRoomServer implements AutoCloseable {
     /** Carries out a host step on the host thread; {@code input} is what a {@link HostForward} gives the room. */
     private void apply(HostStep<Long> step, @Nullable RoomInput input) {
         for (HostAction<Long> a : step.actions()) {
+            if (a instanceof HostForward<Long> forward) {
+                LoadedRoom r = routes.get(forward.connection());
+                if (r != null && input != null) {
+                    forward(r, forward.connection(), input);
+                }
+                continue;
+            }
+            sendForwarded(); // the room work of any other action comes after the inputs forwarded before it
             if (a instanceof HostAttach<Long> attach) {
                 LoadedRoom r = rooms.get(attach.room());
                 long c = attach.connection();
@@ -429,17 +492,23 @@ public final class MultiRoomServer implements AutoCloseable {
                 java.net.InetAddress address = peer.remoteAddress().getAddress();
                 String remote = address == null ? "unknown" : address.getHostAddress();
                 onRoom(r, c, "opening a connection", room -> room.open(c, remote, Instant.now()));
-            } else if (a instanceof HostForward<Long> forward) {
-                LoadedRoom r = routes.get(forward.connection());
-                if (r != null && input != null) {
-                    long c = forward.connection();
-                    onRoom(r, c, "receiving a frame", room -> room.isOpen(c) ? input.apply(room, c, Instant.now()) : null);
-                }
             } else if (a instanceof HostClose<Long> close) {
-                PeerConnection peer = connections.remove(close.connection());
-                if (peer != null) {
-                    // v2.0: "close the connection with no further information provided".
+                // v2.0: "close the connection with no further information provided". A connection in a room (a
+                // second Join) is closed on the room's executor, behind the answers to what it sent before.
+                long c = close.connection();
+                LoadedRoom r = routes.get(c);
+                PeerConnection peer = r == null ? connections.remove(c) : connections.get(c);
+                if (peer == null) {
+                    continue;
+                }
+                if (r == null) {
                     peer.close(StatusCode.NORMAL, "");
+                } else {
+                    r.executor().execute(() -> {
+                        if (connections.remove(c, peer)) {
+                            r.out.close(peer, StatusCode.NORMAL, "");
+                        }
+                    });
                 }
             } else if (a instanceof HostLoad<Long> load) {
                 load(load.room());
@@ -464,7 +533,7 @@ public final class MultiRoomServer implements AutoCloseable {
                 Optional<ArchipelagoRoom<Long>> result = loaded;
                 onHost(() -> {
                     if (result.isPresent()) {
-                        rooms.put(id, new LoadedRoom(id, result.get(), new SerialExecutor(workers, "room " + id)));
+                        rooms.put(id, new LoadedRoom(id, result.get(), new SerialExecutor(workers, "room " + id), codec));
                         apply(host.roomLoaded(id, Instant.now()), null);
                     } else {
                         apply(host.roomLoadFailed(id, Instant.now()), null);
@@ -565,33 +634,45 @@ public final class MultiRoomServer implements AutoCloseable {
      */
     private void onRoom(LoadedRoom r, long connection, String what,
             Function<ArchipelagoRoom<Long>, @Nullable RoomStep<Long>> call) {
-        r.executor().execute(() -> {
-            RoomStep<Long> step;
+        sendForwarded();
+        r.executor().execute(() -> roomCall(r, connection, what, call));
+    }
+
+    /**
+     * Makes a room call on the room's executor and carries out its step, as {@link #onRoom} describes.
+     *
+     * @return whether the call completed (false: it failed, and the connection is closed)
+     */
+    private boolean roomCall(LoadedRoom r, long connection, String what,
+            Function<ArchipelagoRoom<Long>, @Nullable RoomStep<Long>> call) {
+        RoomStep<Long> step;
+        boolean ok = true;
+        try {
+            step = call.apply(r.room());
+        } catch (RuntimeException e) {
+            ok = false;
+            System.err.println("server: room " + r.id() + ": unexpected error while " + what + " (connection " + connection
+                    + "); the connection is closed and the room keeps serving");
+            e.printStackTrace();
+            PeerConnection c = connections.remove(connection);
+            if (c != null) {
+                r.out.close(c, StatusCode.SERVER_ERROR, "internal server error");
+            }
             try {
-                step = call.apply(r.room());
-            } catch (RuntimeException e) {
-                System.err.println("server: room " + r.id() + ": unexpected error while " + what + " (connection " + connection
-                        + "); the connection is closed and the room keeps serving");
-                e.printStackTrace();
-                PeerConnection c = connections.remove(connection);
-                if (c != null) {
-                    c.close(StatusCode.SERVER_ERROR, "internal server error");
-                }
-                try {
-                    step = r.room().isOpen(connection) ? r.room().close(connection, Instant.now()) : null;
-                } catch (RuntimeException again) {
-                    System.err.println("server: room " + r.id() + " also failed to close connection " + connection + ": " + again);
-                    step = null;
-                }
-                hostForgets(connection);
-            } catch (Error e) {
-                fatal("room " + r.id() + " " + what, e);
-                return;
+                step = r.room().isOpen(connection) ? r.room().close(connection, Instant.now()) : null;
+            } catch (RuntimeException again) {
+                System.err.println("server: room " + r.id() + " also failed to close connection " + connection + ": " + again);
+                step = null;
             }
-            if (step != null) {
-                after(r, step);
-            }
-        });
+            hostForgets(connection);
+        } catch (Error e) {
+            fatal("room " + r.id() + " " + what, e);
+            return false;
+        }
+        if (step != null) {
+            after(r, step);
+        }
+        return ok;
     }
 
     /** An {@link Error} (such as {@code OutOfMemoryError}) on a server thread: logged once, and the server stops. */
@@ -621,7 +702,7 @@ public final class MultiRoomServer implements AutoCloseable {
         }
         boolean urgent = r.room().pollSaveRequest();
         if (r.room().changes() == r.saved && r.held.isEmpty() && !urgent) {
-            deliver(step);
+            deliver(r, step);
             return;
         }
         r.held.add(step);
@@ -652,7 +733,7 @@ public final class MultiRoomServer implements AutoCloseable {
         List<RoomStep<Long>> steps = new ArrayList<>(r.held);
         r.held.clear();
         for (RoomStep<Long> held : steps) {
-            deliver(held);
+            deliver(r, held);
         }
     }
 
@@ -670,9 +751,12 @@ public final class MultiRoomServer implements AutoCloseable {
         }
     }
 
-    /** Carries out a room step (see {@link PeerConnections#deliver}); the host learns of the connections it closed. */
-    private void deliver(RoomStep<Long> step) {
-        for (long closed : PeerConnections.deliver(step, codec, connections)) {
+    /**
+     * Sends a room step on the room's executor, coalesced with the other steps of the executor's burst (see
+     * {@link Coalescer}); the host learns of the connections it closed.
+     */
+    private void deliver(LoadedRoom r, RoomStep<Long> step) {
+        for (long closed : r.out.add(step, connections)) {
             hostForgets(closed);
         }
     }

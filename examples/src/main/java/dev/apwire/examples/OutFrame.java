@@ -17,6 +17,21 @@ import org.jspecify.annotations.Nullable;
  */
 final class OutFrame {
 
+    /**
+     * Messages shorter than this many bytes of UTF-8 go out uncompressed (RSV1 clear), also on a connection that
+     * negotiated permessage-deflate (RFC 7692 section 6: compression is per message and optional): a small frame
+     * (a {@code Join}, an {@code ItemSend}, a chat line) compresses to little, and its reader is spared an
+     * inflate (with {@code server_no_context_takeover}, also a fresh inflate context). Node's {@code ws} uses the
+     * same default threshold for what it sends.
+     */
+    static final int COMPRESS_MIN_BYTES = 1024;
+
+    /**
+     * Coalesced frames ({@link #concat}) stop growing at this many bytes: a merged frame is never bigger than this
+     * or than the biggest of its parts, so no client meets a bigger message than it would have without merging.
+     */
+    static final int MAX_COALESCED_BYTES = 64 * 1024;
+
     /** The deflater of every compressed form: raw deflate (no zlib header), Jetty's default level. */
     private static final Deflater DEFLATER = new Deflater(Deflater.DEFAULT_COMPRESSION, true);
     /** RFC 7692 section 7.2.1: the empty block a sync flush ends with is removed from the message. */
@@ -40,6 +55,11 @@ final class OutFrame {
         return text.remaining();
     }
 
+    /** {@return whether the frame goes out compressed on a permessage-deflate connection} */
+    boolean compressed() {
+        return text.remaining() >= COMPRESS_MIN_BYTES;
+    }
+
     /** {@return the UTF-8 bytes, as a fresh view} */
     ByteBuffer text() {
         return text.duplicate();
@@ -53,6 +73,51 @@ final class OutFrame {
             deflated = d;
         }
         return d.duplicate();
+    }
+
+    /**
+     * Whether a frame is a JSON array as the codec writes it ({@code [} first, {@code ]} last, no padding), so
+     * that its commands can be merged with another's.
+     *
+     * @param f the frame
+     * @return whether {@link #concat} may take it
+     */
+    static boolean mergeable(OutFrame f) {
+        ByteBuffer t = f.text;
+        int n = t.remaining();
+        return n >= 2 && t.get(t.position()) == '[' && t.get(t.position() + n - 1) == ']';
+    }
+
+    /**
+     * One frame holding the commands of several, in order: the protocol's frames are arrays of commands, and a
+     * client handles {@code [a, b]} exactly as {@code [a]} followed by {@code [b]}.
+     *
+     * @param parts {@link #mergeable} frames, in order
+     * @return the merged frame
+     */
+    static OutFrame concat(java.util.List<OutFrame> parts) {
+        int size = 1; // the opening bracket
+        for (OutFrame f : parts) {
+            size += f.length() - 1; // its commands, and a comma or the closing bracket
+        }
+        byte[] out = new byte[size];
+        int n = 0;
+        out[n++] = '[';
+        for (OutFrame f : parts) {
+            int inner = f.length() - 2;
+            if (inner == 0) {
+                continue; // "[]": nothing to add
+            }
+            if (n > 1) {
+                out[n++] = ',';
+            }
+            ByteBuffer t = f.text();
+            t.position(t.position() + 1);
+            t.get(out, n, inner);
+            n += inner;
+        }
+        out[n++] = ']';
+        return new OutFrame(n == out.length ? out : Arrays.copyOf(out, n));
     }
 
     /**

@@ -35,7 +35,8 @@ import org.jspecify.annotations.Nullable;
  *
  * <p><b>Outbound.</b> The state thread hands each step's frames for this connection to {@link #send} at once;
  * the frames are encoded bytes shared by every recipient of a broadcast ({@link OutFrame}; on a connection that
- * negotiated {@link SharedDeflateExtension}, the frame's compressed form, also made once and shared). A writer task
+ * negotiated {@link SharedDeflateExtension}, the frame's compressed form, also made once and shared, or, for a
+ * frame under {@link OutFrame#COMPRESS_MIN_BYTES}, its plain text with {@code RSV1} clear). A writer task
  * on the driver's writer ({@link WebSocketHost#writer()}: Jetty's thread pool, never the state thread; the writes
  * of a broadcast run one after another in one pool task) passes them to Jetty's frame flusher in batch mode and flushes once, so a step costs
  * one socket write and one callback per connection, whatever its number of frames. Bytes count as queued from
@@ -462,11 +463,12 @@ public final class PeerConnection implements Session.Listener {
                 if (f != null) {
                     bytes += f.length();
                     if (c != null) {
-                        Frame frame = new Frame(OpCode.TEXT);
+                        Frame frame;
                         if (deflate) {
-                            frame.setRsv1(true);
-                            frame.setPayload(f.deflated());
+                            boolean z = f.compressed();
+                            frame = new SharedDeflateExtension.Prepared(z ? f.deflated() : f.text(), z);
                         } else {
+                            frame = new Frame(OpCode.TEXT);
                             frame.setPayload(f.text());
                         }
                         c.sendFrame(frame, org.eclipse.jetty.util.Callback.NOOP, true);

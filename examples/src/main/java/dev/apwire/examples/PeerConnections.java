@@ -4,18 +4,8 @@ import dev.apwire.codec.ArchipelagoCodec;
 import dev.apwire.codec.Decoded;
 import dev.apwire.codec.MalformedFrameException;
 import dev.apwire.protocol.client.ClientPacket;
-import dev.apwire.protocol.server.ServerPacket;
-import dev.apwire.server.RoomAction;
-import dev.apwire.server.RoomClose;
-import dev.apwire.server.RoomDelivery;
-import dev.apwire.server.RoomStep;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.IdentityHashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
-import org.eclipse.jetty.websocket.api.StatusCode;
 import org.eclipse.jetty.websocket.server.WebSocketCreator;
 import org.eclipse.jetty.websocket.server.WebSocketUpgradeHandler;
 import org.jspecify.annotations.Nullable;
@@ -23,7 +13,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * The connection plumbing the drivers of {@link PeerConnection} share: the WebSocket container configured from
  * {@link ConnectionLimits} (every server: {@link ExampleServer} for one room, {@link MultiRoomServer} for many,
- * {@link RelayServer}), and the delivery of a {@link RoomStep} (the room servers). Stateless; each method is called on the thread its caller documents.
+ * {@link RelayServer}), and the decoding and charging of an inbound frame. (The room servers' outbound side is
+ * {@link Coalescer}.) Stateless; each method is called on the thread its caller documents.
  */
 final class PeerConnections {
 
@@ -58,12 +49,6 @@ final class PeerConnections {
         });
     }
 
-    /** One connection's share of a step: its frames, in order, and whether the step closes it. */
-    private static final class Outgoing {
-        final List<OutFrame> frames = new ArrayList<>();
-        @Nullable String close;
-    }
-
     /**
      * One inbound frame, decoded and charged to its connection's command allowance.
      *
@@ -93,44 +78,5 @@ final class PeerConnections {
             return null;
         }
         return new Charged(decoded);
-    }
-
-    /**
-     * Sends a room step: each distinct frame is encoded once to bytes shared by all its recipients, and each
-     * connection gets its frames and close (normal closure, the room's reason) in one {@link PeerConnection#send}
-     * call. A connection the step closes is removed from {@code connections}. Called on the thread that owns the
-     * room; never writes to a socket.
-     *
-     * @param step the step
-     * @param codec the codec
-     * @param connections the open connections by id (a connection not in it gets nothing)
-     * @return the ids of the connections the step closed, in order
-     */
-    static List<Long> deliver(RoomStep<Long> step, ArchipelagoCodec codec, Map<Long, PeerConnection> connections) {
-        if (step.isEmpty()) {
-            return List.of();
-        }
-        Map<List<ServerPacket>, OutFrame> encoded = new IdentityHashMap<>();
-        Map<Long, Outgoing> out = new LinkedHashMap<>();
-        for (RoomAction<Long> a : step.actions()) {
-            Outgoing o = out.computeIfAbsent(a.connection(), k -> new Outgoing());
-            if (a instanceof RoomDelivery<Long> d) {
-                o.frames.add(encoded.computeIfAbsent(d.frame(), f -> new OutFrame(codec.encodeServerFrameBytes(f))));
-            } else if (a instanceof RoomClose<Long> close) {
-                o.close = close.reason();
-            }
-        }
-        List<Long> closed = new ArrayList<>();
-        for (Map.Entry<Long, Outgoing> e : out.entrySet()) {
-            Outgoing o = e.getValue();
-            PeerConnection c = o.close != null ? connections.remove(e.getKey()) : connections.get(e.getKey());
-            if (o.close != null) {
-                closed.add(e.getKey());
-            }
-            if (c != null) {
-                c.send(o.frames, o.close != null ? StatusCode.NORMAL : 0, o.close != null ? o.close : "");
-            }
-        }
-        return closed;
     }
 }

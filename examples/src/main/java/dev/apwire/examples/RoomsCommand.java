@@ -1,5 +1,8 @@
 package dev.apwire.examples;
 
+import dev.apwire.codec.ArchipelagoCodec;
+import dev.apwire.codec.CodecLimits;
+import dev.apwire.server.ArchipelagoRoom;
 import dev.apwire.server.DirectoryRoomStore;
 import dev.apwire.server.HostConfig;
 import dev.apwire.server.MultiworldFiles;
@@ -90,6 +93,9 @@ final class RoomsCommand {
             err.println("server: --default-room " + o.defaultRoom() + " is not a room in " + o.rooms());
             return 2;
         }
+        if (o.defaultRoom() != null) {
+            warmUp(store, o.defaultRoom(), o.limits(), out);
+        }
         MultiRoomServer server = MultiRoomServer.start(o.host(), o.port(), store, config, o.limits().room(),
                 o.limits().connection());
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
@@ -105,6 +111,33 @@ final class RoomsCommand {
         out.flush();
         server.join();
         return 0;
+    }
+
+    /**
+     * The single-room server's warm-ups ({@link Warmup}, then {@link SocketWarmup}) on throwaway rooms of the default
+     * room's multiworld, before the server listens, so that the first clients (a login storm on a fresh server) do
+     * not meet interpreted code. The default room is read from the store for its multiworld and options only and
+     * dropped; it is loaded again, as usual, on the first {@code Join}. Best effort: a room that cannot be read
+     * leaves the server cold.
+     */
+    private static void warmUp(RoomStore store, RoomId id, ServerLimits limits, PrintStream out) {
+        Optional<ArchipelagoRoom<Long>> room;
+        try {
+            room = store.load(id, limits.room());
+        } catch (IOException | RuntimeException e) {
+            out.println("server: no warm-up: room " + id + " cannot be read: " + e.getMessage());
+            return;
+        }
+        if (room.isEmpty()) {
+            return;
+        }
+        long start = System.nanoTime();
+        int steps = Warmup.run(room.get(), ArchipelagoCodec.create(CodecLimits.CLIENT_FRAMES));
+        long sockets = System.nanoTime();
+        int connections = SocketWarmup.run(room.get(), limits.connection());
+        out.println("server: warmed up in " + (sockets - start) / 1_000_000 + " ms (" + steps + " steps on a throwaway room"
+                + " of " + id + ") and Jetty in " + (System.nanoTime() - sockets) / 1_000_000 + " ms (" + connections
+                + " loopback connections to a throwaway server)");
     }
 
     private static int create(RoomStore store, HostConfig config, Path file, PrintStream out, PrintStream err) {

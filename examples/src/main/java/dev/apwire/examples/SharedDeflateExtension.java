@@ -43,7 +43,9 @@ import org.jspecify.annotations.Nullable;
  *
  * <p><b>Sending.</b> A {@link PeerConnection} whose connection negotiated this extension sends each text frame
  * already compressed ({@link OutFrame#deflated()}, made once per frame and shared) as one {@code TEXT} frame with
- * {@code RSV1} set; {@link #sendFrame} passes such a frame by Jetty's compressor straight to the next layer.
+ * {@code RSV1} set, or, below {@link OutFrame#COMPRESS_MIN_BYTES}, uncompressed with {@code RSV1} clear (a
+ * {@link Prepared} frame either way); {@link #sendFrame} passes such a frame by Jetty's compressor straight to the
+ * next layer.
  * Every other frame (control frames, and text from anyone else) goes through Jetty's compressor as before, so
  * a connection's frames stay in order: that compressor only ever sees control frames from the drivers, which it
  * forwards at once. Incoming messages are inflated by Jetty as before.
@@ -143,11 +145,30 @@ public final class SharedDeflateExtension extends PerMessageDeflateExtension {
 
     @Override
     public void sendFrame(OutgoingEntry entry) {
-        Frame f = entry.getFrame();
-        if (f.getOpCode() == OpCode.TEXT && f.isRsv1() && f.isFin()) {
-            nextOutgoingFrame(entry); // compressed by the driver, once for all recipients
+        if (entry.getFrame() instanceof Prepared) {
+            nextOutgoingFrame(entry); // compressed by the driver once for all recipients, or small and sent as is
         } else {
             super.sendFrame(entry);
+        }
+    }
+
+    /**
+     * A whole text message the driver prepared for a connection of this extension, passed by Jetty's compressor as
+     * it is: with {@code RSV1} set and an {@link OutFrame#deflated()} payload, or with {@code RSV1} clear and the
+     * plain text of a message below {@link OutFrame#COMPRESS_MIN_BYTES} (RFC 7692 section 6.1: an endpoint may send
+     * any message uncompressed).
+     */
+    static final class Prepared extends Frame {
+        /**
+         * A final text frame.
+         *
+         * @param payload the payload (compressed or not)
+         * @param compressed whether the payload is compressed ({@code RSV1})
+         */
+        Prepared(java.nio.ByteBuffer payload, boolean compressed) {
+            super(OpCode.TEXT);
+            setRsv1(compressed);
+            setPayload(payload);
         }
     }
 }

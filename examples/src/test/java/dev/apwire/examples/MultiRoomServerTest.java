@@ -4,6 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.apwire.client.ArchipelagoClient;
+import dev.apwire.codec.ArchipelagoCodec;
+import dev.apwire.codec.CodecLimits;
+import dev.apwire.codec.Decoded;
+import dev.apwire.protocol.server.RetrievedPacket;
+import dev.apwire.protocol.server.ServerPacket;
 import dev.apwire.server.DirectoryRoomStore;
 import dev.apwire.server.HostConfig;
 import dev.apwire.server.MultiworldReader;
@@ -124,6 +129,71 @@ class MultiRoomServerTest {
             assertThat(String.join("", aliceTwo.frames)).doesNotContain("room one", "Bob (Team #1)", "\"index\":1");
             assertThat(String.join("", aliceOne.frames) + String.join("", bobOne.frames)).doesNotContain("room two");
             assertThat(server.loadedRooms()).containsExactly(one, two);
+        }
+    }
+
+    /** {@return a frame of {@code Get}s for keys {@code prefix1 .. prefixN}, one command each} */
+    private static String gets(String prefix, int n) {
+        StringBuilder b = new StringBuilder("[");
+        for (int i = 1; i <= n; i++) {
+            b.append(i == 1 ? "" : ",").append("{\"cmd\":\"Get\",\"keys\":[\"").append(prefix).append(i).append("\"]}");
+        }
+        return b.append(']').toString();
+    }
+
+    /** Asserts that one message holds the {@code Retrieved} answers for {@code prefix1 .. prefixN}, in order, and nothing else. */
+    private static void assertAnswersInOrder(String message, String prefix, int n) throws Exception {
+        List<Decoded<ServerPacket>> packets = ArchipelagoCodec.create(CodecLimits.CLIENT_FRAMES).decodeServerFrame(message);
+        assertThat(packets).as(message).hasSize(n).allSatisfy(d -> assertThat(d).isInstanceOfSatisfying(
+                Decoded.Ok.class, ok -> assertThat(ok.packet()).isInstanceOf(RetrievedPacket.class)));
+        int at = -1;
+        for (int i = 1; i <= n; i++) {
+            int next = message.indexOf("\"" + prefix + i + "\"");
+            assertThat(next).as("%s%d after %s%d in %s", prefix, i, prefix, i - 1, message).isGreaterThan(at);
+            at = next;
+        }
+    }
+
+    @Test
+    void eachRoomCoalescesABurstsAnswersIntoOneMessageAndKeepsToItself() throws Exception {
+        start(HostConfig.DEFAULT.withDefaultRoom(lobby));
+        try (WsTestClient aliceOne = joined(one, "AAAA", "Alice", "Pebble Quest");
+                WsTestClient aliceTwo = joined(two, "BBBB", "Alice", "Pebble Quest");
+                WsTestClient v1 = WsTestClient.connect(server.port())) {
+            v1.await("\"cmd\":\"RoomInfo\"");
+            v1.send(WsTestClient.connect("Alice", "Pebble Quest"));
+            v1.await("\"cmd\":\"Connected\"");
+            // one frame of eight commands from each, in two rooms (v2.0) and the default room (v1.0) at once: each
+            // room answers its burst in one message, in order, and only to its own connection
+            aliceOne.send(gets("oneKey", 8));
+            aliceTwo.send(gets("twoKey", 8));
+            v1.send(gets("lobbyKey", 8));
+            assertAnswersInOrder(aliceOne.await("\"oneKey1\""), "oneKey", 8);
+            assertAnswersInOrder(aliceTwo.await("\"twoKey1\""), "twoKey", 8);
+            assertAnswersInOrder(v1.await("\"lobbyKey1\""), "lobbyKey", 8);
+            // a round trip in each room after the bursts: anything misrouted would have arrived by now
+            for (WsTestClient c : List.of(aliceOne, aliceTwo, v1)) {
+                c.send("[{\"cmd\":\"Say\",\"text\":\"done " + c.hashCode() + "\"}]");
+                c.await("Alice: done " + c.hashCode());
+            }
+            assertThat(String.join("", aliceOne.frames)).doesNotContain("twoKey", "lobbyKey");
+            assertThat(String.join("", aliceTwo.frames)).doesNotContain("oneKey", "lobbyKey");
+            assertThat(String.join("", v1.frames)).doesNotContain("oneKey", "twoKey");
+            assertThat(server.loadedRooms()).containsExactly(one, two, lobby);
+        }
+    }
+
+    @Test
+    void aSecondJoinIsClosedBehindTheAnswersToWhatCameBeforeIt() throws Exception {
+        start(HostConfig.DEFAULT);
+        try (WsTestClient c = joined(one, "AAAA", "Alice", "Pebble Quest")) {
+            int before = c.frames.size();
+            c.send(gets("key", 3).replace("]}]", "]},{\"cmd\":\"Join\",\"id\":\"BBBB\"},{\"cmd\":\"Get\",\"keys\":[\"late\"]}]"));
+            assertThat(c.closed.get(5, TimeUnit.SECONDS)).isEqualTo(new WsTestClient.Close(1000, ""));
+            List<String> after = c.frames.subList(before, c.frames.size());
+            assertThat(after).as("the answers to the commands before the Join, as one message, then the close").hasSize(1);
+            assertAnswersInOrder(after.get(0), "key", 3);
+            assertThat(after.get(0)).doesNotContain("late");
         }
     }
 
@@ -359,8 +429,9 @@ class MultiRoomServerTest {
                 // stay at most 3 frames ahead of the echoes: the chatter is no slow reader
                 while (echoes < (sent - 3L) * 5 && System.nanoTime() < end) {
                     String m = chatter.messages.poll(10, TimeUnit.MILLISECONDS);
-                    if (m != null && m.contains("Alice: cccc")) {
-                        echoes++;
+                    if (m != null) {
+                        // a room sends the echoes of one burst as one message (a JSON array of commands)
+                        echoes += m.split("Alice: cccc", -1).length - 1;
                     }
                 }
             }

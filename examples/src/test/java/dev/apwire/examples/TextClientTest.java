@@ -233,12 +233,14 @@ class TextClientTest {
         TextClient.Options o = options("sesame", "room-7"); // v2.0: the fake server waits for Join ...
         server.ignoreJoin(); // ... and ignores it
         o = new TextClient.Options(o.url(), o.name(), o.game(), o.password(), o.roomId(), o.tags(), o.cacheDir(),
-                o.answerTimeout(), Duration.ofMillis(200), o.backoffMin(), o.backoffMax(), 2);
+                o.answerTimeout(), Duration.ofSeconds(1), o.backoffMin(), o.backoffMax(), 2);
+        // One second, not less: the loopback handshake must finish inside it even on a starved machine, or the
+        // attempt ends as "could not connect" instead (seen once with 200 ms under heavy parallel load).
         Run run = run(o, "hello\n");
         assertThat(run.status()).isEqualTo(TextClient.EXIT_UNREACHABLE);
         assertThat(run.lines()).hasSize(2);
-        assertThat(run.lines().get(0)).matches("connection lost \\(no login within 0 s\\); reconnecting in 0\\.\\d s");
-        assertThat(run.lines().get(1)).isEqualTo("connection lost (no login within 0 s); giving up after 2 attempts");
+        assertThat(run.lines().get(0)).matches("connection lost \\(no login within 1 s\\); reconnecting in 0\\.\\d s");
+        assertThat(run.lines().get(1)).isEqualTo("connection lost (no login within 1 s); giving up after 2 attempts");
         assertThat(server.negotiated).hasSize(2);
     }
 
