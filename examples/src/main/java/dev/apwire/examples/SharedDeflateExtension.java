@@ -48,7 +48,7 @@ import org.jspecify.annotations.Nullable;
  * next layer.
  * Every other frame (control frames, and text from anyone else) goes through Jetty's compressor as before, so
  * a connection's frames stay in order: that compressor only ever sees control frames from the drivers, which it
- * forwards at once. Incoming messages are inflated by Jetty as before.
+ * forwards at once. Incoming messages are inflated by Jetty's code, the inflater held for one message only (above).
  *
  * <p>Subclasses Jetty's internal {@code PerMessageDeflateExtension} (12.1): an example driver's choice, to be
  * checked when Jetty is upgraded (the examples' tests cover the handshake and the bytes on the wire).
@@ -135,12 +135,6 @@ public final class SharedDeflateExtension extends PerMessageDeflateExtension {
             }
         }
         super.nextIncomingFrame(frame, callback);
-    }
-
-    /** {@return how many bytes of the client's compression context this connection keeps (0 without takeover)} */
-    int windowBytes() {
-        InflateWindow w = window;
-        return w == null ? 0 : w.length();
     }
 
     @Override
