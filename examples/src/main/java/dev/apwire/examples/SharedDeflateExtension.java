@@ -128,7 +128,10 @@ public final class SharedDeflateExtension extends PerMessageDeflateExtension {
     protected void nextIncomingFrame(Frame frame, Callback callback) {
         InflateWindow w = window;
         if (w != null && compressedMessage && !frame.isControlFrame()) {
-            w.append(frame.getPayload());
+            java.nio.ByteBuffer payload = frame.getPayload();
+            if (payload != null) {
+                w.append(payload);
+            }
             if (frame.isFin()) {
                 compressedMessage = false;
                 releaseInflater();

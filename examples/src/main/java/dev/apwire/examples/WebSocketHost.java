@@ -34,9 +34,8 @@ final class WebSocketHost implements AutoCloseable {
      * The most threads Jetty's pool starts: {@link #THREADS_PER_CORE} per core, at least {@link #MIN_MAX_THREADS}.
      * Nothing the drivers run on Jetty's threads blocks (reads are decoded and handed on, writes never wait for the
      * socket), so a few threads per core keep every core busy. Jetty's default of 200 let a login storm start a
-     * thread for nearly every queued handshake: 75 more threads for 1000 sockets logging in 100 at a time, each with
-     * a touched stack and a share of the C library's allocation arenas, about 19 MB resident that stayed after the
-     * storm (measured; see examples/SERVER.md).
+     * thread for nearly every queued handshake: 78 more threads for 1000 sockets logging in 100 at a time, whose
+     * touched stacks stayed resident, about 7 MB (measured; see examples/SERVER.md, "Idle memory").
      */
     static final int MAX_THREADS;
     /** The smallest {@link #MAX_THREADS}. */
