@@ -11,25 +11,19 @@ import dev.apwire.protocol.server.RetrievedPacket;
 import dev.apwire.protocol.server.ServerPacket;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.net.InetAddress;
-import java.net.Socket;
-import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.zip.Inflater;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 /**
  * The room server's outbound frames as a client sees them on the wire ({@link Coalescer}, {@link OutFrame},
- * {@link SharedDeflateExtension}): read by a raw socket that negotiates permessage-deflate, so each frame's
+ * {@link SharedDeflateExtension}): read by a raw socket ({@link RawWebSocket}) that negotiates permessage-deflate, so each frame's
  * {@code RSV1} bit and payload are visible. Small messages go out uncompressed, large ones compressed; the answers
  * of one frame's commands arrive as one message holding every packet, in order.
  */
@@ -42,86 +36,27 @@ class CoalescedFramesTest {
     private record Message(boolean compressed, int payloadBytes, String text) {
     }
 
-    /** A WebSocket client on a plain socket that offers permessage-deflate and inflates by hand. */
-    private static final class RawPeer implements AutoCloseable {
-        final Socket socket;
-        final InputStream in;
-        final OutputStream out;
+    /** {@return a raw client that offered permessage-deflate, its upgrade checked: accepted without context takeover} */
+    private static RawWebSocket open(int port) throws IOException {
+        RawWebSocket peer = RawWebSocket.connect(port, "/", "permessage-deflate; client_max_window_bits", Duration.ofSeconds(10));
+        assertThat(peer.head()).startsWith("HTTP/1.1 101 ")
+                .containsIgnoringCase("permessage-deflate").contains("server_no_context_takeover");
+        return peer;
+    }
 
-        RawPeer(int port) throws IOException {
-            socket = new Socket(InetAddress.getLoopbackAddress(), port);
-            socket.setSoTimeout(10_000);
-            in = socket.getInputStream();
-            out = socket.getOutputStream();
-            byte[] key = new byte[16];
-            ThreadLocalRandom.current().nextBytes(key);
-            out.write(("GET / HTTP/1.1\r\nHost: 127.0.0.1:" + port + "\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
-                    + "Sec-WebSocket-Key: " + Base64.getEncoder().encodeToString(key) + "\r\nSec-WebSocket-Version: 13\r\n"
-                    + "Sec-WebSocket-Extensions: permessage-deflate; client_max_window_bits\r\n\r\n")
-                    .getBytes(StandardCharsets.ISO_8859_1));
-            out.flush();
-            ByteArrayOutputStream head = new ByteArrayOutputStream();
-            while (!head.toString(StandardCharsets.ISO_8859_1).endsWith("\r\n\r\n")) {
-                int c = in.read();
-                assertThat(c).as("the response goes on").isNotNegative();
-                head.write(c);
+    /** {@return the next text message, unfragmented, inflated if it was compressed; pings skipped} */
+    private static Message next(RawWebSocket peer) throws Exception {
+        while (true) {
+            RawWebSocket.Frame f = peer.nextFrame();
+            if (f.isPing()) {
+                continue;
             }
-            assertThat(head.toString(StandardCharsets.ISO_8859_1)).startsWith("HTTP/1.1 101 ")
-                    .containsIgnoringCase("permessage-deflate").contains("server_no_context_takeover");
-        }
-
-        /** Sends a text message, masked and uncompressed (RFC 7692 lets a client send any message uncompressed). */
-        void send(String text) throws IOException {
-            byte[] p = text.getBytes(StandardCharsets.UTF_8);
-            ByteArrayOutputStream f = new ByteArrayOutputStream();
-            f.write(0x81);
-            if (p.length < 126) {
-                f.write(0x80 | p.length);
-            } else {
-                f.write(0x80 | 126);
-                f.write(p.length >> 8);
-                f.write(p.length & 0xff);
-            }
-            byte[] mask = new byte[4];
-            ThreadLocalRandom.current().nextBytes(mask);
-            f.writeBytes(mask);
-            for (int i = 0; i < p.length; i++) {
-                f.write(p[i] ^ mask[i & 3]);
-            }
-            out.write(f.toByteArray());
-            out.flush();
-        }
-
-        /** {@return the next text message, unfragmented, inflated if it was compressed} */
-        Message next() throws Exception {
-            while (true) {
-                int b0 = in.read();
-                int b1 = in.read();
-                assertThat(b1).as("a frame header").isNotNegative();
-                long n = b1 & 0x7f;
-                if (n == 126) {
-                    n = ByteBuffer.wrap(in.readNBytes(2)).getShort() & 0xffff;
-                } else if (n == 127) {
-                    n = ByteBuffer.wrap(in.readNBytes(8)).getLong();
-                }
-                byte[] payload = in.readNBytes((int) n);
-                assertThat(payload).hasSize((int) n);
-                int opcode = b0 & 0x0f;
-                if (opcode == 9) {
-                    continue; // a ping
-                }
-                assertThat(opcode).as("a text message").isEqualTo(1);
-                assertThat(b0 & 0x80).as("in one frame (FIN)").isNotZero();
-                assertThat(b0 & 0x30).as("RSV2, RSV3").isZero();
-                boolean compressed = (b0 & 0x40) != 0;
-                String text = compressed ? inflate(payload) : new String(payload, StandardCharsets.UTF_8);
-                return new Message(compressed, payload.length, text);
-            }
-        }
-
-        @Override
-        public void close() throws IOException {
-            socket.close();
+            assertThat(f.opcode()).as("a text message").isEqualTo(RawWebSocket.TEXT);
+            assertThat(f.fin()).as("in one frame (FIN)").isTrue();
+            assertThat(f.rsv() & 3).as("RSV2, RSV3").isZero();
+            byte[] payload = f.payload();
+            String text = f.rsv1() ? inflate(payload) : new String(payload, StandardCharsets.UTF_8);
+            return new Message(f.rsv1(), payload.length, text);
         }
     }
 
@@ -161,24 +96,24 @@ class CoalescedFramesTest {
     @Test
     void smallMessagesGoUncompressedAndLargeOnesCompressed() throws Exception {
         try (ExampleServer server = ExampleServer.start("127.0.0.1", 0, DemoWorld.load());
-                RawPeer peer = new RawPeer(server.port())) {
-            Message roomInfo = peer.next();
+                RawWebSocket peer = open(server.port())) {
+            Message roomInfo = next(peer);
             assertThat(roomInfo.text()).startsWith("[{\"cmd\":\"RoomInfo\"");
             int roomInfoBytes = roomInfo.text().getBytes(StandardCharsets.UTF_8).length;
             assertThat(roomInfoBytes).isLessThan(OutFrame.COMPRESS_MIN_BYTES);
             assertThat(roomInfo.compressed()).as("a small message is sent as it is").isFalse();
             assertThat(roomInfo.payloadBytes()).isEqualTo(roomInfoBytes);
 
-            peer.send("[{\"cmd\":\"GetDataPackage\"}]");
-            Message one = peer.next();
+            peer.sendText("[{\"cmd\":\"GetDataPackage\"}]");
+            Message one = next(peer);
             assertThat(one.text()).startsWith("[{\"cmd\":\"DataPackage\"").contains("Red Pebble", "Lantern Run");
             int oneBytes = one.text().getBytes(StandardCharsets.UTF_8).length;
             assertThat(oneBytes).isLessThan(OutFrame.COMPRESS_MIN_BYTES);
             assertThat(one.compressed()).isFalse();
 
             // two answers of one frame: one message, over the threshold, so compressed
-            peer.send("[{\"cmd\":\"GetDataPackage\"},{\"cmd\":\"GetDataPackage\"}]");
-            Message two = peer.next();
+            peer.sendText("[{\"cmd\":\"GetDataPackage\"},{\"cmd\":\"GetDataPackage\"}]");
+            Message two = next(peer);
             int twoBytes = two.text().getBytes(StandardCharsets.UTF_8).length;
             assertThat(twoBytes).isEqualTo(2 * oneBytes - 1).isGreaterThanOrEqualTo(OutFrame.COMPRESS_MIN_BYTES);
             assertThat(two.compressed()).as("a large message is compressed").isTrue();
@@ -187,8 +122,8 @@ class CoalescedFramesTest {
             assertThat(packets(two.text())).hasSize(2);
 
             // and a small one again: compression is per message, the two kinds mix on one connection
-            peer.send("[{\"cmd\":\"GetDataPackage\"}]");
-            Message again = peer.next();
+            peer.sendText("[{\"cmd\":\"GetDataPackage\"}]");
+            Message again = next(peer);
             assertThat(again.compressed()).isFalse();
             assertThat(again.text()).isEqualTo(one.text());
         }
@@ -197,11 +132,11 @@ class CoalescedFramesTest {
     @Test
     void theAnswersOfOneBurstArriveAsOneMessageInOrder() throws Exception {
         try (ExampleServer server = ExampleServer.start("127.0.0.1", 0, DemoWorld.load());
-                RawPeer peer = new RawPeer(server.port())) {
-            assertThat(peer.next().text()).startsWith("[{\"cmd\":\"RoomInfo\"");
-            peer.send(AttackPeers.connect("Alice", "Pebble Quest", "sesame"));
+                RawWebSocket peer = open(server.port())) {
+            assertThat(next(peer).text()).startsWith("[{\"cmd\":\"RoomInfo\"");
+            peer.sendText(AttackPeers.connect("Alice", "Pebble Quest", "sesame"));
             // the login's packets (Connected, the start inventory, then the Join and the rest) in one message
-            List<ServerPacket> login = packets(peer.next().text());
+            List<ServerPacket> login = packets(next(peer).text());
             assertThat(login.size()).isGreaterThanOrEqualTo(3);
             assertThat(login.get(0)).isInstanceOf(ConnectedPacket.class);
             assertThat(login.get(1)).isInstanceOf(ReceivedItemsPacket.class);
@@ -210,8 +145,8 @@ class CoalescedFramesTest {
             for (int i = 1; i <= 6; i++) {
                 gets.append(i == 1 ? "" : ",").append("{\"cmd\":\"Get\",\"keys\":[\"key").append(i).append("\"],\"n\":").append(i).append('}');
             }
-            peer.send(gets.append(']').toString());
-            Message answers = peer.next();
+            peer.sendText(gets.append(']').toString());
+            Message answers = next(peer);
             List<ServerPacket> retrieved = packets(answers.text());
             assertThat(retrieved).hasSize(6).allSatisfy(p -> assertThat(p).isInstanceOf(RetrievedPacket.class));
             int at = -1;

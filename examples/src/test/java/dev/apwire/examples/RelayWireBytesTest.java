@@ -5,22 +5,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.apwire.changes.HubConfig;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.net.InetAddress;
-import java.net.Socket;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -30,7 +24,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 /**
- * The relay's bytes on the wire, read by raw sockets, no WebSocket library in between: a snapshot of about 200 KB of
+ * The relay's bytes on the wire, read by raw sockets ({@link RawWebSocket}), no WebSocket library in between: a snapshot of about 200 KB of
  * 1- to 4-byte UTF-8 sequences sent unasked right after the {@code 101}, to twenty readers at once, and one large
  * multi-byte broadcast whose encoded bytes the relay shares across its recipients (the connection layer,
  * {@link PeerConnection}, is the Archipelago server's too). Every frame is well formed and
@@ -70,158 +64,96 @@ class RelayWireBytesTest {
         return values.stream().filter(text::contains).count();
     }
 
-    /** A WebSocket client on a plain socket: frames checked by hand, text decoded strictly. */
-    private static final class RawPeer implements AutoCloseable {
-        final Socket socket;
-        final InputStream in;
-        final OutputStream out;
+    /** {@return a raw client on the relay, its upgrade checked: no extension, so every RSV bit must stay zero} */
+    private static RawWebSocket open(int port) throws IOException {
+        RawWebSocket peer = RawWebSocket.connect(port, "/ws", null, Duration.ofSeconds(20));
+        assertThat(peer.head()).startsWith("HTTP/1.1 101 ").doesNotContainIgnoringCase("Sec-WebSocket-Extensions");
+        return peer;
+    }
 
-        RawPeer(int port) throws IOException {
-            socket = new Socket(InetAddress.getLoopbackAddress(), port);
-            socket.setSoTimeout(20_000);
-            in = socket.getInputStream();
-            out = socket.getOutputStream();
-            byte[] key = new byte[16];
-            ThreadLocalRandom.current().nextBytes(key);
-            out.write(("GET /ws HTTP/1.1\r\nHost: 127.0.0.1:" + port + "\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
-                    + "Sec-WebSocket-Key: " + Base64.getEncoder().encodeToString(key) + "\r\nSec-WebSocket-Version: 13\r\n\r\n")
-                    .getBytes(StandardCharsets.ISO_8859_1));
-            out.flush();
-            ByteArrayOutputStream head = new ByteArrayOutputStream();
-            while (!head.toString(StandardCharsets.ISO_8859_1).endsWith("\r\n\r\n")) {
-                int c = in.read();
-                assertThat(c).as("the response goes on").isNotNegative();
-                head.write(c);
+    /** {@return the next text message: its frames checked, pings between them skipped} */
+    private static byte[] nextBytes(RawWebSocket peer) throws IOException {
+        ByteArrayOutputStream message = new ByteArrayOutputStream();
+        boolean first = true;
+        while (true) {
+            RawWebSocket.Frame f = peer.nextFrame();
+            assertThat(f.rsv()).as("RSV bits").isZero();
+            assertThat(f.masked()).as("server frames are not masked").isFalse();
+            assertThat(f.minimalLength()).as("minimal length").isTrue();
+            if (f.isPing()) { // a ping between fragments or messages
+                continue;
             }
-            assertThat(head.toString(StandardCharsets.ISO_8859_1)).startsWith("HTTP/1.1 101 ")
-                    .doesNotContainIgnoringCase("Sec-WebSocket-Extensions");
-        }
-
-        /** {@return the next text message: its frames checked, its bytes strict UTF-8} */
-        byte[] nextBytes() throws IOException {
-            ByteArrayOutputStream message = new ByteArrayOutputStream();
-            boolean first = true;
-            while (true) {
-                int b0 = in.read();
-                int b1 = in.read();
-                assertThat(b1).as("a frame header").isNotNegative();
-                int opcode = b0 & 0x0f;
-                assertThat(b0 & 0x70).as("RSV bits").isZero();
-                assertThat(b1 & 0x80).as("server frames are not masked").isZero();
-                long n = b1 & 0x7f;
-                if (n == 126) {
-                    n = ByteBuffer.wrap(in.readNBytes(2)).getShort() & 0xffff;
-                    assertThat(n).as("minimal length").isGreaterThanOrEqualTo(126);
-                } else if (n == 127) {
-                    n = ByteBuffer.wrap(in.readNBytes(8)).getLong();
-                    assertThat(n).as("minimal length").isBetween(65_536L, 16L << 20);
-                }
-                byte[] payload = in.readNBytes((int) n);
-                assertThat(payload).as("the whole payload").hasSize((int) n);
-                if (opcode == 9) { // a ping between fragments or messages
-                    continue;
-                }
-                assertThat(opcode).as("frame opcode").isEqualTo(first ? 1 : 0);
-                first = false;
-                message.writeBytes(payload);
-                if ((b0 & 0x80) != 0) {
-                    return message.toByteArray();
-                }
+            assertThat(f.opcode()).as("frame opcode").isEqualTo(first ? RawWebSocket.TEXT : RawWebSocket.CONTINUATION);
+            first = false;
+            message.writeBytes(f.payload());
+            if (f.fin()) {
+                return message.toByteArray();
             }
         }
+    }
 
-        String next() throws IOException {
-            byte[] bytes = nextBytes();
-            try {
-                return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                        .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
-            } catch (CharacterCodingException e) {
-                throw new AssertionError("a message that is not UTF-8: " + e, e);
-            }
+    /** {@return the next text message, its bytes decoded as strict UTF-8} */
+    private static String next(RawWebSocket peer) throws IOException {
+        byte[] bytes = nextBytes(peer);
+        try {
+            return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
+        } catch (CharacterCodingException e) {
+            throw new AssertionError("a message that is not UTF-8: " + e, e);
         }
+    }
 
-        /** Sends one masked text frame. */
-        void send(String text) throws IOException {
-            byte[] p = text.getBytes(StandardCharsets.UTF_8);
-            ByteArrayOutputStream o = new ByteArrayOutputStream(p.length + 14);
-            o.write(0x81);
-            if (p.length < 126) {
-                o.write(0x80 | p.length);
-            } else if (p.length < 65_536) {
-                o.write(0x80 | 126);
-                o.write(p.length >>> 8);
-                o.write(p.length & 0xff);
-            } else {
-                o.write(0x80 | 127);
-                o.writeBytes(ByteBuffer.allocate(8).putLong(p.length).array());
-            }
-            byte[] mask = new byte[4];
-            ThreadLocalRandom.current().nextBytes(mask);
-            o.writeBytes(mask);
-            for (int i = 0; i < p.length; i++) {
-                o.write(p[i] ^ mask[i & 3]);
-            }
-            out.write(o.toByteArray());
-            out.flush();
+    /** {@return a peer's token: the last one its snapshot opens} */
+    private static String ownToken(String snapshot) {
+        Matcher m = TOKEN.matcher(snapshot);
+        String last = null;
+        while (m.find()) {
+            last = m.group();
         }
-
-        /** {@return this peer's token: the last one its snapshot opens} */
-        static String ownToken(String snapshot) {
-            Matcher m = TOKEN.matcher(snapshot);
-            String last = null;
-            while (m.find()) {
-                last = m.group();
-            }
-            assertThat(last).isNotNull();
-            return last;
-        }
-
-        @Override
-        public void close() throws IOException {
-            socket.close();
-        }
+        assertThat(last).isNotNull();
+        return last;
     }
 
     @Test
     void largeMultiByteSnapshotsAndSharedBroadcastsAreExactOnTheWire() throws Exception {
-        List<RawPeer> peers = new ArrayList<>();
+        List<RawWebSocket> peers = new ArrayList<>();
         ExecutorService pool = Executors.newFixedThreadPool(8);
         try {
             List<String> values = new ArrayList<>();
             for (int w = 0; w < 4; w++) {
-                RawPeer writer = new RawPeer(relay.port());
+                RawWebSocket writer = open(relay.port());
                 peers.add(writer);
-                writer.next();
+                next(writer);
                 StringBuilder update = new StringBuilder("{\"to\":\"server\",\"type\":\"changes\",\"data\":{");
                 for (int p = 0; p < 25; p++) {
                     String v = value("w" + w + "p" + p + ":");
                     values.add(v);
                     update.append(p == 0 ? "" : ",").append("\"p").append(p).append("\":\"").append(v).append('"');
                 }
-                writer.send(update.append("}}").toString());
+                writer.sendText(update.append("}}").toString());
             }
             // a newcomer's snapshot holds all 100 values once the relay applied the updates
             String probe = "";
             for (int i = 0; i < 100 && held(probe, values) < values.size(); i++) {
                 Thread.sleep(50);
-                try (RawPeer p = new RawPeer(relay.port())) {
-                    probe = p.next();
+                try (RawWebSocket p = open(relay.port())) {
+                    probe = next(p);
                 }
             }
             assertThat(held(probe, values)).as("values in a newcomer's snapshot").isEqualTo(values.size());
             assertThat(probe.getBytes(StandardCharsets.UTF_8).length).as("snapshot bytes").isGreaterThan(190_000);
 
-            List<Future<RawPeer>> joining = new ArrayList<>();
+            List<Future<RawWebSocket>> joining = new ArrayList<>();
             List<String> snapshots = java.util.Collections.synchronizedList(new ArrayList<>());
             for (int r = 0; r < 20; r++) {
                 joining.add(pool.submit(() -> {
-                    RawPeer p = new RawPeer(relay.port());
-                    snapshots.add(p.next());
+                    RawWebSocket p = open(relay.port());
+                    snapshots.add(next(p));
                     return p;
                 }));
             }
-            List<RawPeer> readers = new ArrayList<>();
-            for (Future<RawPeer> f : joining) {
+            List<RawWebSocket> readers = new ArrayList<>();
+            for (Future<RawWebSocket> f : joining) {
                 readers.add(f.get(30, TimeUnit.SECONDS));
             }
             peers.addAll(readers);
@@ -231,15 +163,15 @@ class RelayWireBytesTest {
 
             List<String> tokens = new ArrayList<>();
             for (String s : snapshots) {
-                tokens.add(RawPeer.ownToken(s));
+                tokens.add(ownToken(s));
             }
             String blob = value("blob:").repeat(20);
-            peers.get(0).send("{\"to\":[\"" + String.join("\",\"", tokens) + "\"],\"type\":\"blob\",\"data\":\"" + blob + "\"}");
+            peers.get(0).sendText("{\"to\":[\"" + String.join("\",\"", tokens) + "\"],\"type\":\"blob\",\"data\":\"" + blob + "\"}");
             List<Future<byte[]>> received = new ArrayList<>();
-            for (RawPeer reader : readers) {
+            for (RawWebSocket reader : readers) {
                 received.add(pool.submit(() -> {
                     while (true) {
-                        byte[] m = reader.nextBytes();
+                        byte[] m = nextBytes(reader);
                         String text = StandardCharsets.UTF_8.decode(ByteBuffer.wrap(m)).toString();
                         if (text.contains("\"blob\"")) {
                             return m;
@@ -256,7 +188,7 @@ class RelayWireBytesTest {
             }
         } finally {
             pool.shutdownNow();
-            for (RawPeer p : peers) {
+            for (RawWebSocket p : peers) {
                 p.close();
             }
         }
