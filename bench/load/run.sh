@@ -22,12 +22,12 @@
 #   SAVE=0              0: the server runs with --disable-save (the reference MultiServer.py saves on a timer, every
 #                       600 s by default, so never within a run); 1: with its default save file beside the multiworld,
 #                       removed before each start so that every room is fresh (the server then holds each step's
-#                       frames until the save that must precede them, up to 100 ms later)
+#                       frames until the save that must precede them is written; the save starts behind queued work)
 #   ROOMS=0             1: drive the many-rooms server instead (MultiRoomServer): before each run a fresh rooms
 #                       directory target/load/rooms gets the world as its one room (server --rooms DIR --create FILE),
 #                       and the server starts as server --rooms DIR --default-room ID, so the generator's v1.0 clients
-#                       reach that room without Join. The rooms server has no --disable-save: a room is saved within
-#                       100 ms of a change and holds the frames that show it until then (like SAVE=1); SAVE is ignored
+#                       reach that room without Join. The rooms server has no --disable-save: a room is saved after
+#                       each change and holds the frames that show it until then (like SAVE=1); SAVE is ignored
 #   CDS=1               build a class-data-sharing archive of the server's classes once and start every run with it
 #   MAX_OTHER=0.25      summarize.mjs leaves out runs during which other processes used more than this many cores
 #                       (raise it on a shared machine and say so next to the figures)
