@@ -28,6 +28,21 @@ final class ChatCommands<C> {
 
     /** A command: its name, parameters as the help shows them, whether it takes the raw text, its help text. */
     record Command(String name, String args, boolean raw, int minArgs, int maxArgs, String doc) {
+
+        /**
+         * {@return the arguments of a typed line: the raw rest of the line for a raw command (none if empty),
+         * else the tokens after the command's name}
+         *
+         * @param line the whole typed line
+         * @param tokens the line's tokens, the command first
+         */
+        List<String> arguments(String line, List<String> tokens) {
+            if (!raw) {
+                return tokens.subList(1, tokens.size());
+            }
+            String rest = CommandText.rawArgument(line);
+            return rest == null ? List.of() : List.of(rest);
+        }
     }
 
     /** The client commands in the reference's registry order (the order {@code !help} lists them). */
@@ -140,13 +155,7 @@ final class ChatCommands<C> {
             out(c, unknown(base.substring(1), COMMANDS));
             return;
         }
-        List<String> args;
-        if (cmd.raw()) {
-            String rest = CommandText.rawArgument(raw);
-            args = rest == null ? List.of() : List.of(rest);
-        } else {
-            args = tokens.subList(1, tokens.size());
-        }
+        List<String> args = cmd.arguments(raw, tokens);
         if (args.size() < cmd.minArgs() || args.size() > cmd.maxArgs()) {
             out(c, arity("ClientMessageProcessor", cmd, args.size()));
             return;

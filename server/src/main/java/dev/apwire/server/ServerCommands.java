@@ -115,13 +115,7 @@ final class ServerCommands<C> {
             out(ChatCommands.unknown(base.substring(1), COMMANDS));
             return;
         }
-        List<String> args;
-        if (cmd.raw()) {
-            String rest = CommandText.rawArgument(raw);
-            args = rest == null ? List.of() : List.of(rest);
-        } else {
-            args = tokens.subList(1, tokens.size());
-        }
+        List<String> args = cmd.arguments(raw, tokens);
         if (args.size() < cmd.minArgs() || args.size() > cmd.maxArgs()) {
             out(ChatCommands.arity("ServerCommandProcessor", cmd, args.size()));
             return;
