@@ -12,7 +12,6 @@ import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.jspecify.annotations.Nullable;
 
@@ -127,38 +126,26 @@ public final class JdkWebSocketTransport implements Transport, AutoCloseable {
         }
     }
 
-    /** One connection: the JDK listener, reassembling text, reporting the end once. */
+    /** One connection: the JDK listener, reassembling text; {@link ConnectionEvents} keeps the once-only rules. */
     private final class Adapter implements WebSocket.Listener {
-        private final Listener listener;
-        private final AtomicBoolean ended = new AtomicBoolean();
-        /** Whether the connection opened: a failed open is reported by the open future alone. */
-        private volatile boolean opened;
+        private final ConnectionEvents events;
         private final StringBuilder text = new StringBuilder();
-        private volatile @Nullable Conn conn;
 
         Adapter(Listener listener) {
-            this.listener = listener;
+            this.events = new ConnectionEvents(listener);
         }
 
-        synchronized Conn connection(WebSocket ws) {
-            Conn c = conn;
-            if (c == null) {
-                c = new Conn(ws, this);
-                conn = c;
-            }
-            return c;
+        Connection connection(WebSocket ws) {
+            return events.connection(() -> new Conn(ws, events));
         }
 
         void end(int code, String reason) {
-            if (opened && ended.compareAndSet(false, true)) {
-                listener.onClosed(code, reason);
-            }
+            events.ended(code, reason);
         }
 
         @Override
         public void onOpen(WebSocket ws) {
-            opened = true;
-            listener.onOpen(connection(ws));
+            events.opened(connection(ws));
             ws.request(1);
         }
 
@@ -177,7 +164,7 @@ public final class JdkWebSocketTransport implements Transport, AutoCloseable {
             }
             String message = text.toString();
             text.setLength(0);
-            CompletionStage<?> done = listener.onText(message);
+            CompletionStage<?> done = events.text(message);
             done.whenComplete((r, e) -> ws.request(1));
             return null;
         }
@@ -197,7 +184,7 @@ public final class JdkWebSocketTransport implements Transport, AutoCloseable {
 
         @Override
         public CompletionStage<?> onPong(WebSocket ws, ByteBuffer message) {
-            listener.onPong();
+            events.pong();
             ws.request(1);
             return null;
         }
@@ -237,11 +224,11 @@ public final class JdkWebSocketTransport implements Transport, AutoCloseable {
     /** The client's view of one JDK WebSocket. */
     private static final class Conn implements Connection {
         private final WebSocket ws;
-        private final Adapter adapter;
+        private final ConnectionEvents events;
 
-        Conn(WebSocket ws, Adapter adapter) {
+        Conn(WebSocket ws, ConnectionEvents events) {
             this.ws = ws;
-            this.adapter = adapter;
+            this.events = events;
         }
 
         @Override
@@ -259,7 +246,7 @@ public final class JdkWebSocketTransport implements Transport, AutoCloseable {
         public void close(String reason) {
             ws.sendClose(WebSocket.NORMAL_CLOSURE, reason).whenComplete((r, e) -> {
                 ws.abort(); // the client does not wait for the peer's close frame
-                adapter.end(WebSocket.NORMAL_CLOSURE, "closed by the client");
+                events.ended(WebSocket.NORMAL_CLOSURE, "closed by the client");
             });
         }
 
@@ -271,7 +258,7 @@ public final class JdkWebSocketTransport implements Transport, AutoCloseable {
         @Override
         public void abort() {
             ws.abort();
-            adapter.end(1006, "aborted by the client");
+            events.ended(1006, "aborted by the client");
         }
     }
 }

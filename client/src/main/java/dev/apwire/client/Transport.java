@@ -23,6 +23,8 @@ import java.util.concurrent.CompletionStage;
  *     report by itself). It is not called for a connection whose open failed.</li>
  * <li>Listener methods may be called on any thread; the client only queues work in them.</li>
  * </ul>
+ * {@link ConnectionEvents} keeps the once-only rules of {@code onOpen} and {@code onClosed} for an implementation:
+ * it reports its library's callbacks through one per connection.
  *
  * <p>Implementations must be thread-safe.
  */

@@ -1,5 +1,6 @@
 package dev.apwire.examples;
 
+import dev.apwire.client.ConnectionEvents;
 import dev.apwire.client.Transport;
 import java.net.URI;
 import java.nio.ByteBuffer;
@@ -7,7 +8,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import org.eclipse.jetty.websocket.api.Callback;
 import org.eclipse.jetty.websocket.api.ExtensionConfig;
@@ -15,7 +15,6 @@ import org.eclipse.jetty.websocket.api.Session;
 import org.eclipse.jetty.websocket.api.StatusCode;
 import org.eclipse.jetty.websocket.client.ClientUpgradeRequest;
 import org.eclipse.jetty.websocket.client.WebSocketClient;
-import org.jspecify.annotations.Nullable;
 
 /**
  * A {@link Transport} on Jetty 12's WebSocket client that offers permessage-deflate (the JDK's WebSocket, the
@@ -72,34 +71,18 @@ final class JettyTransport implements Transport, AutoCloseable {
 
     /** One connection: Jetty's listener and the client's view. Public for Jetty's method lookup. */
     public final class Endpoint implements Session.Listener.AutoDemanding {
-        private final Listener listener;
-        private final AtomicBoolean ended = new AtomicBoolean();
-        /** Whether the connection opened: a failed open is reported by the open future alone. */
-        private volatile boolean opened;
-        private @Nullable Conn conn;
+        private final ConnectionEvents events;
 
         Endpoint(Listener listener) {
-            this.listener = listener;
+            this.events = new ConnectionEvents(listener);
         }
 
-        synchronized Conn connection(Session s) {
-            Conn c = conn;
-            if (c == null) {
-                c = new Conn(s, this);
-                conn = c;
-            }
-            return c;
-        }
-
-        void end(int code, String reason) {
-            if (opened && ended.compareAndSet(false, true)) {
-                listener.onClosed(code, reason);
-            }
+        Connection connection(Session s) {
+            return events.connection(() -> new Conn(s, events));
         }
 
         @Override
         public void onWebSocketOpen(Session s) {
-            opened = true;
             boolean deflate = false;
             for (ExtensionConfig e : s.getUpgradeResponse().getExtensions()) {
                 deflate |= e.getName().equals("permessage-deflate");
@@ -107,17 +90,17 @@ final class JettyTransport implements Transport, AutoCloseable {
             if (!deflate) {
                 notes.accept("note: the server did not agree to compression (permessage-deflate)");
             }
-            listener.onOpen(connection(s));
+            events.opened(connection(s));
         }
 
         @Override
         public void onWebSocketText(String message) {
-            listener.onText(message);
+            events.text(message);
         }
 
         @Override
         public void onWebSocketPong(ByteBuffer payload) {
-            listener.onPong();
+            events.pong();
         }
 
         @Override
@@ -128,23 +111,23 @@ final class JettyTransport implements Transport, AutoCloseable {
         @Override
         public void onWebSocketClose(int statusCode, String reason, Callback callback) {
             callback.succeed();
-            end(statusCode, reason == null ? "" : reason);
+            events.ended(statusCode, reason == null ? "" : reason);
         }
 
         @Override
         public void onWebSocketError(Throwable cause) {
-            end(1006, cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage());
+            events.ended(1006, cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage());
         }
     }
 
     /** The client's view of one Jetty session. */
     private static final class Conn implements Connection {
         private final Session session;
-        private final Endpoint endpoint;
+        private final ConnectionEvents events;
 
-        Conn(Session session, Endpoint endpoint) {
+        Conn(Session session, ConnectionEvents events) {
             this.session = session;
-            this.endpoint = endpoint;
+            this.events = events;
         }
 
         @Override
@@ -175,7 +158,7 @@ final class JettyTransport implements Transport, AutoCloseable {
         @Override
         public void abort() {
             session.disconnect();
-            endpoint.end(1006, "aborted by the client");
+            events.ended(1006, "aborted by the client");
         }
     }
 }
