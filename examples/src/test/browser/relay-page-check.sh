@@ -12,28 +12,12 @@ HERE=$(cd "$(dirname "$0")" && pwd)
 cd "$HERE/../../../.."
 JAR=examples/target/apwire.jar
 OUT=$(realpath -m "${1:-examples/target}")
-fail() { echo "FAIL: $*" >&2; exit 1; }
+# shellcheck source=../script-lib.sh
+source "$HERE/../script-lib.sh"
 [ -f "$JAR" ] || { echo "missing $JAR: run mvn -DskipTests package" >&2; exit 2; }
-need=()
-command -v chromium >/dev/null || need+=(chromium)
-command -v node >/dev/null || need+=(nodejs)
-command -v npm >/dev/null || need+=(npm)
-if [ ${#need[@]} -gt 0 ]; then
-  echo "installing: ${need[*]}"
-  SUDO=""
-  [ "$(id -u)" -eq 0 ] || SUDO="sudo"
-  $SUDO apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "${need[@]}" >/dev/null
-fi
-NODE_MAJOR=$(node -p 'process.versions.node.split(".")[0]')
-[ "$NODE_MAJOR" -ge 20 ] || fail "playwright-core needs Node.js 20 or later, found $(node --version)"
-# node_modules is installed from the lock file when missing or when the lock file changed since.
-if ! cmp -s "$HERE/package-lock.json" "$HERE/node_modules/.package-lock.json.installed" 2>/dev/null; then
-  echo "installing playwright-core (npm ci)"
-  (cd "$HERE" && PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci --no-audit --no-fund --loglevel=error) \
-    || fail "npm ci in $HERE"
-  cp "$HERE/package-lock.json" "$HERE/node_modules/.package-lock.json.installed"
-fi
+install_missing chromium=chromium node=nodejs npm=npm
+need_node 20 playwright-core
+npm_ci_once "$HERE" playwright-core PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1
 mkdir -p "$OUT"
 rm -f "$OUT/relay-a.png" "$OUT/relay-b.png"
 PORT=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')

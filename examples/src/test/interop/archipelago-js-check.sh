@@ -12,26 +12,13 @@ HERE=$(cd "$(dirname "$0")" && pwd)
 cd "$HERE/../../../.."
 JAR=examples/target/apwire.jar
 WORLD=server/src/test/resources/multiworlds/pebble.archipelago
-fail() { echo "FAIL: $*" >&2; exit 1; }
+# shellcheck source=../script-lib.sh
+source "$HERE/../script-lib.sh"
 [ -f "$JAR" ] || { echo "missing $JAR: run mvn -DskipTests package" >&2; exit 2; }
 [ -f "$WORLD" ] || fail "missing the multiworld fixture $WORLD"
-need=()
-command -v node >/dev/null || need+=(nodejs)
-command -v npm >/dev/null || need+=(npm)
-if [ ${#need[@]} -gt 0 ]; then
-  echo "installing: ${need[*]}"
-  SUDO=""
-  [ "$(id -u)" -eq 0 ] || SUDO="sudo"
-  $SUDO apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "${need[@]}" >/dev/null
-fi
-NODE_MAJOR=$(node -p 'process.versions.node.split(".")[0]')
-[ "$NODE_MAJOR" -ge 18 ] || fail "archipelago.js needs Node.js 18 or later, found $(node --version)"
-if ! cmp -s "$HERE/package-lock.json" "$HERE/node_modules/.package-lock.json.installed" 2>/dev/null; then
-  echo "installing archipelago.js and ws (npm ci)"
-  (cd "$HERE" && npm ci --no-audit --no-fund --loglevel=error) || fail "npm ci in $HERE"
-  cp "$HERE/package-lock.json" "$HERE/node_modules/.package-lock.json.installed"
-fi
+install_missing node=nodejs npm=npm
+need_node 18 archipelago.js
+npm_ci_once "$HERE" "archipelago.js and ws"
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
 TMP=$(mktemp -d)
 PID=""
