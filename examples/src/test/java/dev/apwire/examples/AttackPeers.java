@@ -23,6 +23,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /** The pieces of the attack suite: a server in a child JVM, WebSocket peers on the JDK client, and a canary. */
 final class AttackPeers {
@@ -231,25 +232,45 @@ final class AttackPeers {
     }
 
     /**
-     * A logged-in client asking every 100 ms for a key it stored at the start and timing the answers; each answer
-     * must carry the stored value.
+     * A peer asking the server something every 100 ms on its own thread and timing each answer: the canary of the
+     * attack suites. A subclass says what request {@code n} is, how its answer is recognised and what the answer must
+     * hold; it calls {@link #start()} at the end of its constructor.
      */
-    static final class Canary implements AutoCloseable {
-        private final Peer peer;
-        private final String value;
+    abstract static class Probe implements AutoCloseable {
+        final Peer peer;
+        private final String what;
         private final List<Long> latencies = Collections.synchronizedList(new ArrayList<>());
         private final List<String> failures = Collections.synchronizedList(new ArrayList<>());
         private final Thread thread;
         private volatile boolean stop;
 
-        Canary(int port, String value) throws Exception {
-            this.value = value;
-            peer = loggedIn(port, "Alice", "Pebble Quest");
-            peer.send("[{\"cmd\":\"Set\",\"key\":\"canary\",\"default\":0,\"want_reply\":true,"
-                    + "\"operations\":[{\"operation\":\"replace\",\"value\":\"" + value + "\"}]}]");
-            peer.await(m -> m.contains("\"SetReply\""), Duration.ofSeconds(5));
-            thread = new Thread(this::run, "canary");
+        /**
+         * A probe, not started.
+         *
+         * @param peer the peer it asks through
+         * @param what what one request is called in failures ("request", "echo")
+         * @param threadName the name of its thread
+         */
+        Probe(Peer peer, String what, String threadName) {
+            this.peer = peer;
+            this.what = what;
+            this.thread = new Thread(this::run, threadName);
             thread.setDaemon(true);
+        }
+
+        /** {@return request {@code n}, a whole frame} */
+        abstract String request(long n);
+
+        /** {@return whether a frame is the answer to request {@code n}} */
+        abstract boolean answers(long n, String frame);
+
+        /** {@return what is wrong with the answer to request {@code n}, or {@code null}} */
+        @Nullable String check(long n, String answer) {
+            return null;
+        }
+
+        /** Starts asking. */
+        final void start() {
             thread.start();
         }
 
@@ -257,23 +278,23 @@ final class AttackPeers {
             long n = 0;
             while (!stop) {
                 n++;
-                String tag = "\"n\":" + n;
                 long start = System.nanoTime();
                 try {
-                    if (!peer.send("[{\"cmd\":\"Get\",\"keys\":[\"canary\"]," + tag + "}]", Duration.ofSeconds(3))) {
-                        failures.add("request " + n + " not sent within 3 s (closed: " + peer.closed.getNow(null) + " "
+                    long k = n;
+                    if (!peer.send(request(k), Duration.ofSeconds(3))) {
+                        failures.add(what + " " + n + " not sent within 3 s (closed: " + peer.closed.getNow(null) + " "
                                 + peer.closeReason + ")");
                     } else {
-                        String answer = peer.await(m -> m.contains("\"Retrieved\"") && m.contains(tag + "}")
-                                || m.contains(tag + ","), Duration.ofSeconds(3));
+                        String answer = peer.await(m -> answers(k, m), Duration.ofSeconds(3));
                         latencies.add((System.nanoTime() - start) / 1_000_000);
-                        if (!answer.contains(value)) {
-                            failures.add("answer " + n + " lost the stored value: " + answer);
+                        String wrong = check(k, answer);
+                        if (wrong != null) {
+                            failures.add(what + " " + n + ": " + wrong);
                         }
                     }
                     Thread.sleep(100);
                 } catch (AssertionError e) {
-                    failures.add("request " + n + ": " + e.getMessage());
+                    failures.add(what + " " + n + ": " + e.getMessage());
                 } catch (InterruptedException e) {
                     return;
                 }
@@ -316,6 +337,39 @@ final class AttackPeers {
                 Thread.currentThread().interrupt();
             }
             peer.abort();
+        }
+    }
+
+    /**
+     * A logged-in client asking every 100 ms for a key it stored at the start and timing the answers; each answer
+     * must carry the stored value.
+     */
+    static final class Canary extends Probe {
+        private final String value;
+
+        Canary(int port, String value) throws Exception {
+            super(loggedIn(port, "Alice", "Pebble Quest"), "request", "canary");
+            this.value = value;
+            peer.send("[{\"cmd\":\"Set\",\"key\":\"canary\",\"default\":0,\"want_reply\":true,"
+                    + "\"operations\":[{\"operation\":\"replace\",\"value\":\"" + value + "\"}]}]");
+            peer.await(m -> m.contains("\"SetReply\""), Duration.ofSeconds(5));
+            start();
+        }
+
+        @Override
+        String request(long n) {
+            return "[{\"cmd\":\"Get\",\"keys\":[\"canary\"],\"n\":" + n + "}]";
+        }
+
+        @Override
+        boolean answers(long n, String frame) {
+            String tag = "\"n\":" + n;
+            return frame.contains("\"Retrieved\"") && frame.contains(tag + "}") || frame.contains(tag + ",");
+        }
+
+        @Override
+        @Nullable String check(long n, String answer) {
+            return answer.contains(value) ? null : "lost the stored value: " + answer;
         }
     }
 }

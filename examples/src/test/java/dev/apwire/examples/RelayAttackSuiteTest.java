@@ -77,72 +77,37 @@ class RelayAttackSuiteTest {
     }
 
     /** A token relaying {@code {"n": i}} to itself every 100 ms and timing the echo. */
-    private static final class RelayCanary implements AutoCloseable {
-        final Peer peer;
-        final String token;
-        final List<Long> latencies = Collections.synchronizedList(new ArrayList<>());
-        final List<String> failures = Collections.synchronizedList(new ArrayList<>());
-        final Thread thread;
-        volatile boolean stop;
+    private static final class RelayCanary extends AttackPeers.Probe {
+        private final String token;
 
         RelayCanary() throws Exception {
-            List<String> t = new ArrayList<>();
-            peer = open(t);
-            token = t.get(0);
-            thread = new Thread(() -> {
-                int n = 0;
-                while (!stop) {
-                    n++;
-                    String tag = "{\"n\":" + n + "}";
-                    long start = System.nanoTime();
-                    try {
-                        if (!peer.send("{\"to\":[\"" + token + "\"],\"type\":\"echo\",\"data\":" + tag + "}", Duration.ofSeconds(3))) {
-                            failures.add("echo " + n + " not sent (closed: " + peer.closed.getNow(null) + " " + peer.closeReason + ")");
-                        } else {
-                            peer.await(x -> x.contains(tag), Duration.ofSeconds(3));
-                            latencies.add((System.nanoTime() - start) / 1_000_000);
-                        }
-                        Thread.sleep(100);
-                    } catch (AssertionError e) {
-                        failures.add("echo " + n + ": " + e.getMessage());
-                    } catch (InterruptedException e) {
-                        return;
-                    }
-                }
-            }, "relay-canary");
-            thread.setDaemon(true);
-            thread.start();
+            this(new ArrayList<>());
         }
 
-        long p99() {
-            List<Long> sorted;
-            synchronized (latencies) {
-                sorted = new ArrayList<>(latencies);
-            }
-            Collections.sort(sorted);
-            assertThat(sorted).as("canary echoes").isNotEmpty();
-            return sorted.get(Math.min(sorted.size() - 1, (int) Math.ceil(sorted.size() * 0.99) - 1));
+        private RelayCanary(List<String> token) throws Exception {
+            super(open(token), "echo", "relay-canary");
+            this.token = token.get(0);
+            start();
         }
 
         @Override
-        public void close() {
-            stop = true;
-            try {
-                thread.join(5000);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-            peer.abort();
+        String request(long n) {
+            return "{\"to\":[\"" + token + "\"],\"type\":\"echo\",\"data\":{\"n\":" + n + "}}";
+        }
+
+        @Override
+        boolean answers(long n, String frame) {
+            return frame.contains("{\"n\":" + n + "}");
         }
     }
 
     private static void assertRecovered(RelayCanary canary) throws Exception {
         try {
-            assertThat(canary.failures).as("canary failures").isEmpty();
+            assertThat(canary.failures()).as("canary failures").isEmpty();
             assertThat(canary.p99()).as("canary p99 ms").isLessThan(AttackSuiteTest.P99_BOUND_MS);
             long heap = relay.heapAfterGc();
             System.out.printf("relay attack suite: canary p99 %d ms over %d echoes, heap after GC %.1f MB%n", canary.p99(),
-                    canary.latencies.size(), heap / 1048576.0);
+                    canary.answers(), heap / 1048576.0);
             assertThat(heap).as("heap after GC").isLessThan(AttackSuiteTest.HEAP_BOUND);
             Peer fresh = open(new ArrayList<>());
             fresh.abort();
