@@ -173,10 +173,11 @@ class ServerRestartTest {
         assertThat(Files.readString(save)).contains("\"Queenie\"");
     }
 
-    @Test
-    void anUnreadableSaveStopsTheServerAndIsKept() throws Exception {
-        Path save = dir.resolve("broken.apwsave");
-        Files.writeString(save, "{\"format\":\"apwire-room-save\",\"version\":1,");
+    /** What {@code server --port 0 --save FILE} returned and printed on standard error, run in this JVM. */
+    private record Run(int status, String err) {
+    }
+
+    private static Run runWithSave(Path save) throws Exception {
         PrintStream err = System.err;
         ByteArrayOutputStream captured = new ByteArrayOutputStream();
         int status;
@@ -186,8 +187,16 @@ class ServerRestartTest {
         } finally {
             System.setErr(err);
         }
-        assertThat(status).isEqualTo(1);
-        assertThat(captured.toString(StandardCharsets.UTF_8)).contains("server: cannot restore the save: not a room save",
+        return new Run(status, captured.toString(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void anUnreadableSaveStopsTheServerAndIsKept() throws Exception {
+        Path save = dir.resolve("broken.apwsave");
+        Files.writeString(save, "{\"format\":\"apwire-room-save\",\"version\":1,");
+        Run run = runWithSave(save);
+        assertThat(run.status()).isEqualTo(1);
+        assertThat(run.err()).contains("server: cannot restore the save: not a room save",
                 "server: not starting; the save is left as it is");
         assertThat(Files.readString(save)).isEqualTo("{\"format\":\"apwire-room-save\",\"version\":1,");
     }
@@ -195,17 +204,9 @@ class ServerRestartTest {
     @Test
     void anUnwritableSaveStopsTheServerBeforeAnyonePlays() throws Exception {
         Path save = dir.resolve("no-such-dir").resolve("room.apwsave");
-        PrintStream err = System.err;
-        ByteArrayOutputStream captured = new ByteArrayOutputStream();
-        int status;
-        try {
-            System.setErr(new PrintStream(captured, true, StandardCharsets.UTF_8));
-            status = ExampleServerCommand.run(new String[] {"--port", "0", "--save", save.toString()});
-        } finally {
-            System.setErr(err);
-        }
-        assertThat(status).isEqualTo(1);
-        assertThat(captured.toString(StandardCharsets.UTF_8)).contains("server: cannot write the save " + save);
+        Run run = runWithSave(save);
+        assertThat(run.status()).isEqualTo(1);
+        assertThat(run.err()).contains("server: cannot write the save " + save);
     }
 
     @Test
